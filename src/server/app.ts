@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps, ZodApp } from './deps.js';
+import { registerAuditRoutes } from './features/audit/routes.js';
+import { registerAuthRoutes } from './features/auth/routes.js';
+import { registerDepartmentRoutes } from './features/departments/routes.js';
+import { registerHealthRoutes } from './features/health/routes.js';
+import { registerLocalGovernmentRoutes } from './features/local-governments/routes.js';
+import { registerMemberRoutes } from './features/members/routes.js';
+import { registerOrgRoutes } from './features/orgs/routes.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { registerJsonBody } from './plugins/json-body.js';
+
+export const APP_VERSION = '0.1.0';
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web UI from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole HTTP application around its dependencies; main.ts listens, tests inject(). */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<ZodApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.env.BODY_LIMIT,
+    trustProxy: deps.env.TRUST_PROXY,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerJsonBody(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.env.COOKIE_SECURE === 'true' ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kaizen Navi API',
+        description: 'カイゼンナビ API. Sessions are cookies; errors are RFC 9457 problem+json.',
+        version: APP_VERSION,
+      },
+      tags: [
+        { name: 'auth' },
+        { name: 'organisations' },
+        { name: 'departments' },
+        { name: 'members' },
+        { name: 'audit' },
+        { name: 'platform' },
+        { name: 'operations' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuth(app, { db: deps.db, now: deps.now });
+
+  app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  registerHealthRoutes(app, deps, APP_VERSION);
+  registerAuthRoutes(app, deps);
+  registerLocalGovernmentRoutes(app);
+  registerOrgRoutes(app, deps);
+  registerDepartmentRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  if (options.serveWeb && existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // Client-side routes (/orgs/…, /login …) all load the same page; /api stays JSON.
+    app.setNotFoundHandler((request, reply) => {
+      const url = request.url;
+      if (request.method === 'GET' && !url.startsWith('/api') && !path.extname(url.split('?')[0] ?? '')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return sendProblem(reply, request, 'not_found');
+    });
+  }
+  return app;
+}

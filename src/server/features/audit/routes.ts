@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { auditPageSchema, listAuditQuerySchema } from '../../../shared/audit/schema.js';
+import { idSchema } from '../../../shared/common/schema.js';
+import { mailSchema } from '../../../shared/mail/schema.js';
+import type { AppDeps, ZodApp } from '../../deps.js';
+import { orgContext } from '../../plugins/auth.js';
+import { listOutbox } from '../mail/outbox.js';
+import * as service from './service.js';
+
+const orgParams = z.strictObject({ orgId: idSchema });
+
+export function registerAuditRoutes(app: ZodApp, deps: AppDeps) {
+  app.get(
+    '/api/orgs/:orgId/audit-events',
+    {
+      config: { access: { kind: 'org', permission: 'audit.read' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log of the organisation',
+        params: orgParams,
+        querystring: listAuditQuerySchema,
+        response: { 200: auditPageSchema },
+      },
+    },
+    async (request) => service.listAuditEvents(orgContext(request, deps), request.query),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/outbox',
+    {
+      config: { access: { kind: 'org', permission: 'outbox.read' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'E-mails sent (or kept, without SMTP) for the organisation',
+        params: orgParams,
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.array(mailSchema) },
+      },
+    },
+    async (request) => listOutbox(orgContext(request, deps), request.query.limit),
+  );
+}

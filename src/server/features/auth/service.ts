@@ -1,0 +1,226 @@
+import { listPermissions } from '../../../shared/auth/permissions.js';
+import type { Me } from '../../../shared/auth/schema.js';
+import type { Locale } from '../../../shared/common/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import { inTransaction, recordAudit } from '../../lib/audit.js';
+import type { ServiceContext } from '../../lib/context.js';
+import { clearRateLimit, hitRateLimit, peekRateLimit } from '../../lib/rate-limit.js';
+import { createToken, hashToken } from '../../lib/tokens.js';
+import type { Mailer } from '../mail/mailer.js';
+import { passwordResetMail } from '../mail/templates.js';
+import { hashPassword, verifyPassword } from './password.js';
+import * as repo from './repo.js';
+
+export interface LoginLimits {
+  maxPerAccount: number;
+  maxPerIp: number;
+  windowSeconds: number;
+}
+
+export const RESET_TTL_MINUTES = 60;
+
+/** Checks a password and opens a server-side session; refuses after too many failures per account or address. */
+export async function logIn(
+  ctx: ServiceContext,
+  input: { email: string; password: string; userAgent: string | null },
+  limits: LoginLimits,
+  sessionTtlDays: number,
+): Promise<{ token: string; userId: string; expiresAt: Date }> {
+  const now = ctx.now();
+  const accountKey = `login:account:${input.email}`;
+  const ipKey = `login:ip:${ctx.ip ?? 'unknown'}`;
+  const [account, address] = await Promise.all([
+    peekRateLimit(ctx.db, accountKey, limits.windowSeconds, now),
+    peekRateLimit(ctx.db, ipKey, limits.windowSeconds, now),
+  ]);
+  if (account.count >= limits.maxPerAccount || address.count >= limits.maxPerIp) {
+    throw new AppError('rate_limited', undefined, undefined);
+  }
+  const user = await repo.findUserByEmail(ctx.db, input.email);
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
+  if (!user || !valid) {
+    await hitRateLimit(ctx.db, accountKey, limits.windowSeconds, now);
+    await hitRateLimit(ctx.db, ipKey, limits.windowSeconds, now);
+    throw new AppError('invalid_credentials');
+  }
+  await clearRateLimit(ctx.db, accountKey);
+  return openSession(ctx, user.id, input.userAgent, sessionTtlDays);
+}
+
+/** Creates a server-side session for the person; the cookie carries the token, the table its hash. */
+export async function openSession(
+  ctx: ServiceContext,
+  userId: string,
+  userAgent: string | null,
+  sessionTtlDays: number,
+): Promise<{ token: string; userId: string; expiresAt: Date }> {
+  const now = ctx.now();
+  const { token, hash } = createToken();
+  const expiresAt = new Date(now.getTime() + sessionTtlDays * 86_400_000);
+  await inTransaction({ ...ctx, actor: { userId, isPlatformAdmin: false } }, async (tx) => {
+    await repo.insertSession(tx.db, {
+      id: hash,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: ctx.ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(tx, { orgId: null, action: 'auth.login', targetType: 'user', targetId: userId });
+  });
+  return { token, userId, expiresAt };
+}
+
+export async function logOut(ctx: ServiceContext, sessionId: string): Promise<void> {
+  await repo.deleteSession(ctx.db, sessionId);
+}
+
+/** Ends every session of the person, on every device. */
+export async function logOutEverywhere(ctx: ServiceContext, userId: string): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    const count = await repo.deleteSessionsOfUser(tx.db, userId);
+    await recordAudit(tx, {
+      orgId: null,
+      action: 'auth.logout_all',
+      targetType: 'user',
+      targetId: userId,
+      changes: { sessions: count },
+    });
+    return count;
+  });
+}
+
+/** The signed-in person with their organisations and what they may do in each. */
+export async function getMe(ctx: ServiceContext, userId: string): Promise<Me> {
+  const user = await repo.findUserById(ctx.db, userId);
+  if (!user) throw new AppError('unauthenticated');
+  const rows = await repo.listMembershipsOfUser(ctx.db, userId);
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    locale: user.locale,
+    isPlatformAdmin: rows.some((r) => r.isPlatform && r.role === 'platform_admin'),
+    memberships: rows.map((r) => ({
+      id: r.id,
+      orgId: r.orgId,
+      orgName: r.orgName,
+      orgKind: r.orgKind,
+      role: r.role,
+      position: r.position,
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      permissions: listPermissions(r.role),
+    })),
+  };
+}
+
+export async function updateProfile(
+  ctx: ServiceContext,
+  userId: string,
+  input: { displayName?: string | undefined; locale?: Locale | undefined },
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const user = await repo.findUserById(tx.db, userId);
+    if (!user) throw new AppError('unauthenticated');
+    const patch = {
+      ...(input.displayName ? { displayName: input.displayName } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
+    };
+    await repo.updateUser(tx.db, userId, { ...patch, updatedAt: ctx.now() });
+    await recordAudit(tx, {
+      orgId: null,
+      action: 'user.update_profile',
+      targetType: 'user',
+      targetId: userId,
+      changes: patch,
+    });
+  });
+}
+
+/** Changes the password after checking the current one; other sessions are ended. */
+export async function changePassword(
+  ctx: ServiceContext,
+  userId: string,
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await repo.findUserById(ctx.db, userId);
+  if (!user) throw new AppError('unauthenticated');
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw new AppError('wrong_password');
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(ctx, async (tx) => {
+    await repo.updateUser(tx.db, userId, { passwordHash, updatedAt: ctx.now() });
+    await repo.deleteSessionsOfUser(tx.db, userId, sessionId);
+    await recordAudit(tx, { orgId: null, action: 'user.change_password', targetType: 'user', targetId: userId });
+  });
+}
+
+/**
+ * Mails a reset link when the address has an account. The answer is the same either way, so the
+ * form does not reveal who has an account; requests are limited per address.
+ */
+export async function requestPasswordReset(
+  ctx: ServiceContext,
+  mailer: Mailer,
+  email: string,
+  limits: LoginLimits,
+): Promise<void> {
+  const now = ctx.now();
+  const key = `reset:${email}`;
+  const state = await peekRateLimit(ctx.db, key, limits.windowSeconds, now);
+  if (state.count >= 5) return;
+  await hitRateLimit(ctx.db, key, limits.windowSeconds, now);
+  const user = await repo.findUserByEmail(ctx.db, email);
+  if (!user) return;
+  const { token, hash } = createToken();
+  const mailIds = await inTransaction(ctx, async (tx) => {
+    await repo.insertPasswordReset(tx.db, {
+      tokenHash: hash,
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + RESET_TTL_MINUTES * 60_000),
+      createdAt: now,
+    });
+    const mail = passwordResetMail({
+      link: `${mailer.publicUrl}/reset-password/${token}`,
+      expiresMinutes: RESET_TTL_MINUTES,
+    });
+    const id = await mailer.queue(tx, { orgId: null, to: user.email, ...mail });
+    await recordAudit(tx, {
+      orgId: null,
+      action: 'auth.request_password_reset',
+      targetType: 'user',
+      targetId: user.id,
+    });
+    return [id];
+  });
+  await mailer.deliver(mailIds);
+}
+
+/** Sets a new password from a mailed token; the token works once, and every session ends. */
+export async function confirmPasswordReset(ctx: ServiceContext, token: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await inTransaction(ctx, async (tx) => {
+    const userId = await repo.consumePasswordReset(tx.db, hashToken(token), ctx.now());
+    if (!userId) throw new AppError('token_invalid');
+    await repo.updateUser(tx.db, userId, { passwordHash, updatedAt: ctx.now() });
+    await repo.deleteSessionsOfUser(tx.db, userId);
+    await recordAudit(
+      { ...tx, actor: { userId, isPlatformAdmin: false } },
+      { orgId: null, action: 'auth.reset_password', targetType: 'user', targetId: userId },
+    );
+  });
+}
+
+export async function listSessions(ctx: ServiceContext, userId: string, currentId: string | null) {
+  const rows = await repo.listSessionsOfUser(ctx.db, userId, ctx.now());
+  return rows.map((r) => ({
+    id: r.id.slice(0, 12),
+    current: r.id === currentId,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    userAgent: r.userAgent,
+    ip: r.ip,
+  }));
+}

@@ -1,0 +1,49 @@
+/**
+ * E-mail texts. The recipient's language is not always known (an invitation goes to someone
+ * without an account), so every mail carries Japanese first and English below.
+ */
+const divider = '\n\n----------------------------------------\n\n';
+const signature = '\n\n--\nカイゼンナビ / Kaizen Navi';
+
+export function invitationMail(args: {
+  orgName: string;
+  inviterName: string | null;
+  link: string;
+  expiresDays: number;
+}) {
+  const by = args.inviterName ? `${args.inviterName}さんから` : '';
+  return {
+    subject: `【カイゼンナビ】${args.orgName}への招待 / Invitation to ${args.orgName}`,
+    text:
+      `${by}カイゼンナビの「${args.orgName}」に招待されました。\n` +
+      `次のリンクから参加してください（${args.expiresDays}日間有効）。\n\n${args.link}` +
+      divider +
+      `You have been invited to "${args.orgName}" on Kaizen Navi${args.inviterName ? ` by ${args.inviterName}` : ''}.\n` +
+      `Join through this link (valid for ${args.expiresDays} days):\n\n${args.link}` +
+      signature,
+  };
+}
+
+export function passwordResetMail(args: { link: string; expiresMinutes: number }) {
+  return {
+    subject: '【カイゼンナビ】パスワードの再設定 / Password reset',
+    text:
+      `パスワード再設定のご依頼を受け付けました。次のリンクから新しいパスワードを設定してください（${args.expiresMinutes}分間有効）。\n\n${args.link}\n\n` +
+      'お心当たりがない場合は、このメールを破棄してください。パスワードは変更されません。' +
+      divider +
+      `We received a request to reset your password. Set a new one through this link (valid for ${args.expiresMinutes} minutes):\n\n${args.link}\n\n` +
+      'If you did not ask for this, ignore this mail; your password stays as it is.' +
+      signature,
+  };
+}
+
+export function addedToOrgMail(args: { orgName: string; link: string }) {
+  return {
+    subject: `【カイゼンナビ】${args.orgName}に追加されました / Added to ${args.orgName}`,
+    text:
+      `カイゼンナビの「${args.orgName}」のメンバーに追加されました。\n\n${args.link}` +
+      divider +
+      `You have been added to "${args.orgName}" on Kaizen Navi.\n\n${args.link}` +
+      signature,
+  };
+}

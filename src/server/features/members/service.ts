@@ -1,0 +1,105 @@
+import type { Invitation, Member, UpdateMemberInput } from '../../../shared/members/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import { diffFields, inTransaction, recordAudit } from '../../lib/audit.js';
+import type { OrgContext } from '../../lib/context.js';
+import type { Mailer } from '../mail/mailer.js';
+import { type InvitationInput, inviteToOrg } from './invitations.js';
+import * as repo from './repo.js';
+
+function toMember(row: repo.MemberRow): Member {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}
+
+export async function listMembers(ctx: OrgContext, filter: Parameters<typeof repo.listMembers>[2]): Promise<Member[]> {
+  return (await repo.listMembers(ctx.db, ctx.scope, filter)).map(toMember);
+}
+
+const isAdminRole = (role: string) => role === 'org_admin' || role === 'platform_admin';
+
+/** Changes a member's role, position or department; an organisation always keeps an administrator. */
+export async function updateMember(ctx: OrgContext, membershipId: string, input: UpdateMemberInput): Promise<Member> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await repo.findMember(tx.db, tx.scope, membershipId);
+    if (!before) throw new AppError('not_found');
+    if (input.role === 'platform_admin' && before.role !== 'platform_admin') {
+      const org = await repo.findOrgById(tx.db, tx.scope.orgId);
+      if (!org?.isPlatform || !tx.actor.isPlatformAdmin) throw new AppError('role_not_allowed');
+    }
+    if (
+      before.role === 'platform_admin' &&
+      input.role &&
+      input.role !== 'platform_admin' &&
+      !tx.actor.isPlatformAdmin
+    ) {
+      throw new AppError('forbidden');
+    }
+    if (input.departmentId && !(await repo.departmentBelongsTo(tx.db, tx.scope.orgId, input.departmentId))) {
+      throw new AppError('validation', undefined, [{ path: 'body.departmentId', message: 'unknown department' }]);
+    }
+    if (
+      input.role &&
+      isAdminRole(before.role) &&
+      !isAdminRole(input.role) &&
+      (await repo.countAdmins(tx.db, tx.scope.orgId)) <= 1
+    ) {
+      throw new AppError('last_admin');
+    }
+    const changes = diffFields(before, input);
+    await repo.updateMembership(tx.db, tx.scope, membershipId, { ...input, updatedAt: ctx.now() });
+    await recordAudit(tx, {
+      orgId: tx.scope.orgId,
+      action: 'membership.update',
+      targetType: 'membership',
+      targetId: membershipId,
+      changes,
+    });
+    const after = await repo.findMember(tx.db, tx.scope, membershipId);
+    if (!after) throw new AppError('not_found');
+    return toMember(after);
+  });
+}
+
+/** Removes a person from the organisation (their account and other memberships stay). */
+export async function removeMember(ctx: OrgContext, membershipId: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const before = await repo.findMember(tx.db, tx.scope, membershipId);
+    if (!before) throw new AppError('not_found');
+    if (before.role === 'platform_admin' && !tx.actor.isPlatformAdmin) throw new AppError('forbidden');
+    if (isAdminRole(before.role) && (await repo.countAdmins(tx.db, tx.scope.orgId)) <= 1)
+      throw new AppError('last_admin');
+    await repo.deleteMembership(tx.db, tx.scope, membershipId);
+    await recordAudit(tx, {
+      orgId: tx.scope.orgId,
+      action: 'membership.delete',
+      targetType: 'membership',
+      targetId: membershipId,
+      changes: { email: before.email, role: before.role },
+    });
+  });
+}
+
+export async function listInvitations(ctx: OrgContext): Promise<Invitation[]> {
+  const rows = await repo.listPendingInvitations(ctx.db, ctx.scope, ctx.now());
+  return rows.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString(), createdAt: r.createdAt.toISOString() }));
+}
+
+/** Invites someone to the caller's organisation and mails the link. */
+export async function createInvitation(ctx: OrgContext, mailer: Mailer, input: InvitationInput): Promise<Invitation> {
+  const { id, mailIds } = await inTransaction(ctx, (tx) => inviteToOrg(tx, mailer, tx.scope.orgId, input));
+  await mailer.deliver(mailIds);
+  const created = (await listInvitations(ctx)).find((i) => i.id === id);
+  if (!created) throw new AppError('internal');
+  return created;
+}
+
+export async function revokeInvitation(ctx: OrgContext, invitationId: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    if (!(await repo.revokeInvitation(tx.db, tx.scope, invitationId, ctx.now()))) throw new AppError('not_found');
+    await recordAudit(tx, {
+      orgId: tx.scope.orgId,
+      action: 'invitation.revoke',
+      targetType: 'invitation',
+      targetId: invitationId,
+    });
+  });
+}

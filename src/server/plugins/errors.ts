@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { type ErrorCode, errorCatalog, type Problem } from '../../shared/errors/codes.js';
+import { AppError } from '../lib/app-error.js';
+
+/** Picks the language of error messages from the Accept-Language header; Japanese by default. */
+export function pickLocale(request: FastifyRequest): 'ja' | 'en' {
+  const header = request.headers['accept-language'] ?? '';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'ja';
+}
+
+export function buildProblem(
+  code: ErrorCode,
+  locale: 'ja' | 'en',
+  extra: { detail?: string | undefined; errors?: Problem['errors']; instance?: string } = {},
+): Problem {
+  const entry = errorCatalog[code];
+  const problem: Problem = {
+    type: `/problems/${code.replaceAll('_', '-')}`,
+    title: entry[locale],
+    status: entry.status,
+    code,
+    messages: { ja: entry.ja, en: entry.en },
+  };
+  if (extra.detail) problem.detail = extra.detail;
+  if (extra.errors?.length) problem.errors = extra.errors;
+  return problem;
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  extra: { detail?: string | undefined; errors?: Problem['errors'] } = {},
+) {
+  const problem = buildProblem(code, pickLocale(request), extra);
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** Fastify's own error codes that are the caller's fault, and what we call them. */
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_VALIDATION: 'validation',
+  FST_ERR_BAD_URL: 'not_found',
+  FST_ERR_ASYNC_CONSTRAINT: 'validation',
+  ERR_INVALID_ENCODING: 'invalid_encoding',
+};
+
+/**
+ * Turns every error into RFC 9457 problem+json. Only our own AppError and the client errors
+ * Fastify names reach the caller as such; anything else is logged and becomes a plain 500
+ * without internals.
+ */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, request, error.code, { detail: error.detail, errors: error.errors });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: [error.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])]
+          .filter(Boolean)
+          .join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      return sendProblem(reply, request, 'validation', { errors });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return sendProblem(reply, request, 'internal');
+    }
+    const mapped = error.code ? fastifyCodes[error.code] : undefined;
+    if (mapped) return sendProblem(reply, request, mapped);
+    if (error.statusCode === 429) {
+      return sendProblem(reply, request, 'rate_limited');
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.info({ err: error }, 'client error');
+      return sendProblem(reply, request, error.statusCode === 404 ? 'not_found' : 'validation');
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, 'internal');
+  });
+
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'not_found'));
+}

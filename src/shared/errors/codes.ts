@@ -1,0 +1,108 @@
+/**
+ * The closed set of error codes the API returns, each with its HTTP status and a message in
+ * Japanese and English. The server turns them into RFC 9457 problem+json; the web client shows
+ * the message in the user's language.
+ */
+export const errorCatalog = {
+  validation: { status: 400, ja: '入力内容に誤りがあります。', en: 'Some of the input is not valid.' },
+  invalid_json: {
+    status: 400,
+    ja: 'リクエストの形式（JSON）が正しくありません。',
+    en: 'The request body is not valid JSON.',
+  },
+  invalid_encoding: {
+    status: 400,
+    ja: '文字コードが正しくありません（UTF-8で送信してください）。',
+    en: 'The request is not valid UTF-8.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    ja: 'この形式のデータは受け付けられません。',
+    en: 'This content type is not accepted.',
+  },
+  payload_too_large: { status: 413, ja: '送信データが大きすぎます。', en: 'The request body is too large.' },
+  unauthenticated: { status: 401, ja: 'ログインしてください。', en: 'Please log in.' },
+  invalid_credentials: {
+    status: 401,
+    ja: 'メールアドレスまたはパスワードが正しくありません。',
+    en: 'The e-mail address or password is incorrect.',
+  },
+  forbidden: { status: 403, ja: 'この操作を行う権限がありません。', en: 'You do not have permission to do this.' },
+  csrf: {
+    status: 403,
+    ja: '別のサイトからの送信は受け付けられません。',
+    en: 'Requests from another site are not accepted.',
+  },
+  not_found: { status: 404, ja: '見つかりませんでした。', en: 'Not found.' },
+  method_not_allowed: { status: 405, ja: 'この操作はできません。', en: 'This method is not allowed.' },
+  conflict: {
+    status: 409,
+    ja: '他の変更と競合しました。画面を更新してやり直してください。',
+    en: 'This conflicts with another change. Reload and try again.',
+  },
+  already_member: {
+    status: 409,
+    ja: 'この方はすでにこの組織のメンバーです。',
+    en: 'This person is already a member of the organisation.',
+  },
+  email_taken: {
+    status: 409,
+    ja: 'このメールアドレスはすでに使われています。',
+    en: 'This e-mail address is already in use.',
+  },
+  lg_code_taken: {
+    status: 409,
+    ja: 'この団体コードの組織はすでに登録されています。',
+    en: 'An organisation with this local government code already exists.',
+  },
+  last_admin: {
+    status: 409,
+    ja: '組織管理者が一人もいなくなるため、この変更はできません。',
+    en: 'This would leave the organisation without an administrator.',
+  },
+  department_not_empty: {
+    status: 409,
+    ja: '下位の部署または所属する人がいるため削除できません。',
+    en: 'The department still has sub-departments or members.',
+  },
+  department_cycle: {
+    status: 422,
+    ja: '部署を自分自身の配下には移動できません。',
+    en: 'A department cannot be moved under itself.',
+  },
+  role_not_allowed: {
+    status: 422,
+    ja: 'この組織ではその役割を設定できません。',
+    en: 'That role cannot be given in this organisation.',
+  },
+  token_invalid: {
+    status: 410,
+    ja: 'このリンクは無効か、有効期限が切れています。',
+    en: 'This link is invalid or has expired.',
+  },
+  wrong_password: { status: 422, ja: '現在のパスワードが正しくありません。', en: 'The current password is incorrect.' },
+  rate_limited: {
+    status: 429,
+    ja: '試行回数が多すぎます。しばらく待ってからやり直してください。',
+    en: 'Too many attempts. Please wait and try again.',
+  },
+  internal: {
+    status: 500,
+    ja: 'システムエラーが発生しました。時間をおいてやり直してください。',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
+} as const satisfies Record<string, { status: number; ja: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** RFC 9457 problem details, with our stable code and the message in both languages. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: ErrorCode;
+  messages: { ja: string; en: string };
+  errors?: { path: string; message: string }[];
+  retryAfter?: number;
+}

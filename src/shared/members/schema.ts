@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { positionSchema, roleSchema } from '../auth/roles.js';
+import { emailSchema, idSchema } from '../common/schema.js';
+
+export const memberSchema = z.object({
+  id: idSchema,
+  orgId: idSchema,
+  userId: idSchema,
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  position: positionSchema,
+  departmentId: idSchema.nullable(),
+  departmentName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const listMembersQuerySchema = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  role: roleSchema.optional(),
+  departmentId: idSchema.optional(),
+});
+
+export const updateMemberSchema = z.strictObject({
+  role: roleSchema.optional(),
+  position: positionSchema.optional(),
+  departmentId: idSchema.nullable().optional(),
+});
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
+
+export const invitationSchema = z.object({
+  id: idSchema,
+  orgId: idSchema,
+  email: z.string(),
+  role: roleSchema,
+  position: positionSchema,
+  departmentId: idSchema.nullable(),
+  invitedByName: z.string().nullable(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const createInvitationSchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+  position: positionSchema,
+  departmentId: idSchema.nullable().optional(),
+});
+export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
+
+/** What the invitation page shows before the person accepts. */
+export const invitationPreviewSchema = z.object({
+  orgName: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  hasAccount: z.boolean(),
+  expiresAt: z.string(),
+});
