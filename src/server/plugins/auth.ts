@@ -21,6 +21,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every /api route with its declared access, for the cross-tenant test and the docs. */
+    accessCatalog: { method: string; url: string; access: Access }[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
@@ -92,6 +96,8 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('scope', null);
 
+  const catalog: { method: string; url: string; access: Access }[] = [];
+  app.decorate('accessCatalog', catalog);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
     if (!url.startsWith('/api')) return;
@@ -99,7 +105,11 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
       route.config = { ...(route.config ?? {}), access: { kind: 'public' } };
       return;
     }
-    if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${url} declares no access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalog.push({ method: String(method), url, access });
+    }
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

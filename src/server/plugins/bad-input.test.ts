@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDepartment, createOrgWithAdmin } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+
+/** Bad input gets a 4xx problem+json in Japanese and English, never a 500, and harms nothing stored. */
+let t: TestApp;
+let ctx: Awaited<ReturnType<typeof createOrgWithAdmin>>;
+let departmentId: string;
+let url: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ BODY_LIMIT: '10000' });
+  ctx = await createOrgWithAdmin(t, { name: '安全市' });
+  departmentId = (await createDepartment(t, ctx.org.id, { name: '市民課' })).id;
+  url = `/api/orgs/${ctx.org.id}/departments`;
+});
+afterAll(() => t.close());
+
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown },
+  status: number,
+  code: string,
+) {
+  expect(response.statusCode).toBe(status);
+  expect(String(response.headers['content-type'])).toContain('application/problem+json');
+  const body = response.json() as {
+    code: string;
+    title: string;
+    status: number;
+    type: string;
+    messages: { ja: string; en: string };
+  };
+  expect(body.code).toBe(code);
+  expect(body.status).toBe(status);
+  expect(body.type).toMatch(/^\/problems\//);
+  expect(body.messages.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
+  expect(body.messages.en).toMatch(/[A-Za-z]/);
+  expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
+}
+
+async function post(payload: string | Buffer, contentType = 'application/json', extra: Record<string, string> = {}) {
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: ctx.cookie, 'content-type': contentType, ...extra },
+    payload,
+  });
+}
+
+describe('bad input', () => {
+  it('malformed JSON', async () => {
+    expectProblem(await post('{"name": "総務部", '), 400, 'invalid_json');
+  });
+
+  it('wrong types, with the field named', async () => {
+    const response = await post(JSON.stringify({ name: 42, level: 'bureau' }));
+    expectProblem(response, 400, 'validation');
+    expect((response.json() as { errors: { path: string }[] }).errors[0]?.path).toBe('body.name');
+  });
+
+  it('unknown fields', async () => {
+    expectProblem(await post(JSON.stringify({ name: '総務部', level: 'bureau', isAdmin: true })), 400, 'validation');
+  });
+
+  it('an oversize body', async () => {
+    expectProblem(await post(JSON.stringify({ name: 'あ'.repeat(20_000), level: 'bureau' })), 413, 'payload_too_large');
+  });
+
+  it('a text that is too long for the field', async () => {
+    expectProblem(await post(JSON.stringify({ name: 'あ'.repeat(101), level: 'bureau' })), 400, 'validation');
+  });
+
+  it('invalid UTF-8', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"name":"'),
+      Buffer.from([0xe7, 0xb7]),
+      Buffer.from('","level":"bureau"}'),
+    ]);
+    expectProblem(await post(bytes), 400, 'invalid_encoding');
+  });
+
+  it('a NUL character', async () => {
+    expectProblem(await post(JSON.stringify({ name: 'a\u0000b', level: 'bureau' })), 400, 'validation');
+  });
+
+  it('prototype poisoning', async () => {
+    expectProblem(await post('{"name":"x","level":"bureau","__proto__":{"admin":true}}'), 400, 'invalid_json');
+  });
+
+  it('another content type', async () => {
+    expectProblem(await post('name=x', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+  });
+
+  it('an id that is not a UUID, and an unknown route', async () => {
+    const r1 = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/not-a-uuid/departments`,
+      headers: { cookie: ctx.cookie },
+    });
+    expectProblem(r1, 404, 'not_found');
+    const r2 = await t.app.inject({
+      method: 'PATCH',
+      url: `${url}/1%27%20OR%201=1`,
+      headers: { cookie: ctx.cookie },
+      payload: {},
+    });
+    expectProblem(r2, 400, 'validation');
+    const r3 = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expectProblem(r3, 404, 'not_found');
+  });
+
+  it('a bad query string', async () => {
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${ctx.org.id}/audit-events?limit=abc`,
+      headers: { cookie: ctx.cookie },
+    });
+    expectProblem(r, 400, 'validation');
+    const r2 = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${ctx.org.id}/audit-events?cursor=%%%`,
+      headers: { cookie: ctx.cookie },
+    });
+    expect(r2.statusCode).toBe(400);
+  });
+
+  it('stores SQL and HTML as plain text and harms nothing', async () => {
+    const hostile = "'); DROP TABLE departments; -- <script>alert(1)</script>";
+    const created = await post(JSON.stringify({ name: hostile, level: 'unit', parentId: departmentId }));
+    expect(created.statusCode).toBe(201);
+    const search = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${ctx.org.id}/members?q=${encodeURIComponent("%' OR '1'='1")}`,
+      headers: { cookie: ctx.cookie },
+    });
+    expect(search.statusCode).toBe(200);
+    expect(search.json()).toEqual([]);
+    const list = await t.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
+    expect(
+      list
+        .json()
+        .map((d: { name: string }) => d.name)
+        .sort(),
+    ).toEqual([hostile, '市民課'].sort());
+    expect(list.headers['content-type']).toContain('application/json');
+  });
+});
+
+describe('security headers', () => {
+  it('sends a CSP without unsafe-inline scripts and the usual hardening headers', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['referrer-policy']).toBeDefined();
+  });
+
+  it('reports health with the database kind and migration state', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().database.kind).toBe(t.database.kind);
+    expect(r.json().database.migrations.pending).toEqual([]);
+  });
+
+  it('publishes an OpenAPI document built from the schemas', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(r.statusCode).toBe(200);
+    const doc = r.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/api/orgs/{orgId}/departments');
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect([200, 302]).toContain(docs.statusCode);
+  });
+});

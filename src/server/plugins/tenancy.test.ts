@@ -1,0 +1,219 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDepartment, createMember, createOrgWithAdmin, logIn } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { departments } from '../db/schema/departments.js';
+import { memberships } from '../db/schema/memberships.js';
+import { organizations } from '../db/schema/organizations.js';
+
+/**
+ * Enumerates every registered /api route and proves that a user of organisation B cannot read or
+ * change organisation A's resources, while A's own admin can. A new route without a sample body
+ * below, or without a known access class, fails this test.
+ */
+let t: TestApp;
+let a: Awaited<ReturnType<typeof setUpOrg>>;
+let b: Awaited<ReturnType<typeof setUpOrg>>;
+
+async function setUpOrg(label: string) {
+  const { org, admin, cookie } = await createOrgWithAdmin(t, { name: `テナント${label}` });
+  const department = await createDepartment(t, org.id, { name: `${label}部` });
+  const staff = await createMember(t, { orgId: org.id, role: 'staff', departmentId: department.id });
+  const staffCookie = await logIn(t, staff.user.email);
+  const invite = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/invitations`,
+    headers: { cookie },
+    payload: { email: `invitee-${label}@example.jp`, role: 'staff', position: 'staff' },
+  });
+  expect(invite.statusCode).toBe(201);
+  return { org, admin, cookie, department, staff, staffCookie, invitationId: invite.json().id as string };
+}
+
+const sampleBodies: Record<string, unknown> = {
+  'PATCH /api/orgs/:orgId': { name: '書き換え' },
+  'POST /api/orgs/:orgId/departments': { name: '侵入部', level: 'bureau' },
+  'PATCH /api/orgs/:orgId/departments/:departmentId': { name: '書き換え' },
+  'DELETE /api/orgs/:orgId/departments/:departmentId': {},
+  'PATCH /api/orgs/:orgId/members/:membershipId': { role: 'org_admin' },
+  'DELETE /api/orgs/:orgId/members/:membershipId': {},
+  'POST /api/orgs/:orgId/invitations': { email: 'intruder@example.jp', role: 'org_admin', position: 'staff' },
+  'DELETE /api/orgs/:orgId/invitations/:invitationId': {},
+  'POST /api/platform/orgs': { kind: 'other', name: '不正な組織' },
+};
+
+function fill(url: string, orgId: string, ids: { departmentId: string; membershipId: string; invitationId: string }) {
+  return url
+    .replace(':orgId', orgId)
+    .replace(':departmentId', ids.departmentId)
+    .replace(':membershipId', ids.membershipId)
+    .replace(':invitationId', ids.invitationId);
+}
+
+const idsOf = (o: typeof a) => ({
+  departmentId: o.department.id,
+  membershipId: o.staff.membership.id,
+  invitationId: o.invitationId,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await setUpOrg('A');
+  b = await setUpOrg('B');
+});
+afterAll(() => t.close());
+
+describe('every route declares its access', () => {
+  it('knows each route of the catalogue', () => {
+    const catalog = t.app.accessCatalog;
+    expect(catalog.length).toBeGreaterThan(20);
+    for (const route of catalog) {
+      const key = `${route.method} ${route.url}`;
+      if (route.access.kind === 'org') expect(route.url, key).toContain(':orgId');
+      if (route.access.kind !== 'org') expect(route.url, key).not.toContain(':orgId');
+      if (
+        ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method) &&
+        (route.access.kind === 'org' || route.access.kind === 'platform')
+      ) {
+        expect(sampleBodies, `sample body for ${key}`).toHaveProperty([key]);
+      }
+    }
+  });
+});
+
+describe('organisation B against organisation A', () => {
+  it('gets 404 for every organisation route that names A', async () => {
+    const routes = t.app.accessCatalog.filter((r) => r.access.kind === 'org');
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url, a.org.id, idsOf(a)),
+        headers: { cookie: b.cookie },
+        ...(route.method === 'GET' ? {} : { payload: sampleBodies[key] as object }),
+      });
+      expect(response.statusCode, key).toBe(404);
+      expect(response.json().code, key).toBe('not_found');
+    }
+  });
+
+  it("gets 404 or a refusal for A's resources named under B's own organisation", async () => {
+    const routes = t.app.accessCatalog.filter(
+      (r) => r.access.kind === 'org' && /:(department|membership|invitation)Id/.test(r.url),
+    );
+    expect(routes.length).toBeGreaterThanOrEqual(5);
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url, b.org.id, idsOf(a)),
+        headers: { cookie: b.cookie },
+        ...(route.method === 'GET' ? {} : { payload: sampleBodies[key] as object }),
+      });
+      expect(response.statusCode, key).toBe(404);
+    }
+  });
+
+  it("cannot point B's data at A's departments", async () => {
+    const move = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${b.org.id}/departments/${b.department.id}`,
+      headers: { cookie: b.cookie },
+      payload: { parentId: a.department.id },
+    });
+    expect(move.statusCode).toBe(400);
+    const member = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${b.org.id}/members/${b.staff.membership.id}`,
+      headers: { cookie: b.cookie },
+      payload: { departmentId: a.department.id },
+    });
+    expect(member.statusCode).toBe(400);
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${b.org.id}/invitations`,
+      headers: { cookie: b.cookie },
+      payload: { email: 'x@example.jp', role: 'staff', position: 'staff', departmentId: a.department.id },
+    });
+    expect(invite.statusCode).toBe(400);
+  });
+
+  it('gets 403 on platform routes', async () => {
+    for (const route of t.app.accessCatalog.filter((r) => r.access.kind === 'platform')) {
+      const key = `${route.method} ${route.url}`;
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url,
+        headers: { cookie: b.cookie },
+        ...(route.method === 'GET' ? {} : { payload: sampleBodies[key] as object }),
+      });
+      expect(response.statusCode, key).toBe(403);
+    }
+  });
+
+  it("left A's data as it was", async () => {
+    const [org] = await t.database.db.select().from(organizations).where(eq(organizations.id, a.org.id));
+    expect(org?.name).toBe('テナントA');
+    const [department] = await t.database.db.select().from(departments).where(eq(departments.id, a.department.id));
+    expect(department?.name).toBe('A部');
+    const [membership] = await t.database.db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.id, a.staff.membership.id));
+    expect(membership?.role).toBe('staff');
+    const invitations = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${a.org.id}/invitations`,
+      headers: { cookie: a.cookie },
+    });
+    expect(invitations.json().map((i: { id: string }) => i.id)).toContain(a.invitationId);
+    const departmentsOfA = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${a.org.id}/departments`,
+      headers: { cookie: a.cookie },
+    });
+    expect(departmentsOfA.json().map((d: { name: string }) => d.name)).toEqual(['A部']);
+  });
+});
+
+describe('organisation A on its own resources', () => {
+  it('gets 200 on every organisation GET route', async () => {
+    for (const route of t.app.accessCatalog.filter((r) => r.access.kind === 'org' && r.method === 'GET')) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: fill(route.url, a.org.id, idsOf(a)),
+        headers: { cookie: a.cookie },
+      });
+      expect(response.statusCode, route.url).toBe(200);
+    }
+  });
+
+  it('staff get 403 on routes that need a permission staff lack, and 200 on the rest', async () => {
+    const { hasPermission } = await import('../../shared/auth/permissions.js');
+    for (const route of t.app.accessCatalog.filter((r) => r.access.kind === 'org')) {
+      if (route.access.kind !== 'org') continue;
+      const key = `${route.method} ${route.url}`;
+      const allowed = hasPermission('staff', route.access.permission);
+      if (allowed && route.method !== 'GET') continue;
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url, a.org.id, idsOf(a)),
+        headers: { cookie: a.staffCookie },
+        ...(route.method === 'GET' ? {} : { payload: sampleBodies[key] as object }),
+      });
+      expect(response.statusCode, key).toBe(allowed ? 200 : 403);
+    }
+  });
+
+  it('anonymous callers get 401 on every route that is not public', async () => {
+    for (const route of t.app.accessCatalog.filter((r) => r.access.kind !== 'public')) {
+      const key = `${route.method} ${route.url}`;
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url, a.org.id, idsOf(a)).replace(':lgCode', '011002'),
+        ...(route.method === 'GET' ? {} : { payload: (sampleBodies[key] as object) ?? {} }),
+      });
+      expect(response.statusCode, key).toBe(401);
+    }
+  });
+});
