@@ -23,7 +23,7 @@ describe('login and sessions', () => {
     expect(after.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('sets an httpOnly SameSite cookie, Secure behind TLS when trusted', async () => {
+  it('sets an httpOnly SameSite cookie, not Secure over plain HTTP', async () => {
     const user = await createUser(t);
     const response = await t.app.inject({
       method: 'POST',
@@ -225,5 +225,23 @@ describe('profile and password', () => {
       payload: { token, password: 'brand new passphrase' },
     });
     expect(r.statusCode).toBe(410);
+  });
+});
+
+describe('behind a TLS-terminating proxy', () => {
+  it('marks the session cookie Secure when the proxy says the request was HTTPS', async () => {
+    const proxied = await createTestApp({ TRUST_PROXY: 'true' });
+    try {
+      const user = await createUser(proxied);
+      const response = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      expect(response.cookies.find((c) => c.name === 'kn_session')?.secure).toBe(true);
+    } finally {
+      await proxied.close();
+    }
   });
 });
