@@ -112,10 +112,13 @@ function writeResult(report, date) {
 const seconds = (ms) => (ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const verdict = (value, target) => (value === null || value === undefined ? '' : value <= target ? 'ok' : 'MISSED');
 
+// One line per cell: a server's multi-line complaint stays readable in the JSON result.
+const firstLine = (text) => String(text).split('\n')[0].slice(0, 100);
+
 function summaryRows(figures) {
   const rows = [];
   const { startup, webBundle, httpLoad } = figures;
-  if (startup.error) rows.push(['start → ready (PGlite)', 'error', startup.error, '', '']);
+  if (startup.error) rows.push(['start → ready (PGlite)', 'error', firstLine(startup.error), '', '']);
   else {
     for (const [label, figure] of [
       ['start → ready, PGlite first start', startup.firstStart],
@@ -130,9 +133,9 @@ function summaryRows(figures) {
       ]);
     }
   }
-  if (webBundle.error) rows.push(['web initial JS (gzip -9)', 'error', webBundle.error, '', '']);
+  if (webBundle.error) rows.push(['web initial JS (gzip -9)', 'error', firstLine(webBundle.error), '', '']);
   else if (webBundle.missing)
-    rows.push(['web initial JS (gzip -9)', 'missing', webBundle.reason.slice(0, 70), '< 250 KB', '']);
+    rows.push(['web initial JS (gzip -9)', 'missing', firstLine(webBundle.reason), '< 250 KB', '']);
   else {
     rows.push([
       'web initial JS (gzip -9)',
@@ -142,8 +145,8 @@ function summaryRows(figures) {
       verdict(webBundle.gzipKb, webBundle.targetKb),
     ]);
   }
-  if (httpLoad.error) rows.push(['HTTP load (PostgreSQL)', 'error', httpLoad.error, '', '']);
-  else if (httpLoad.skipped) rows.push(['HTTP load (PostgreSQL)', 'skipped', httpLoad.reason.slice(0, 70), '', '']);
+  if (httpLoad.error) rows.push(['HTTP load (PostgreSQL)', 'error', firstLine(httpLoad.error), '', '']);
+  else if (httpLoad.skipped) rows.push(['HTTP load (PostgreSQL)', 'skipped', firstLine(httpLoad.reason), '', '']);
   else {
     for (const e of httpLoad.endpoints) {
       const failures = e.errors + e.timeouts + e.non2xx;

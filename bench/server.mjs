@@ -79,7 +79,8 @@ export async function startServer({ env, timeoutMs = 60_000 }) {
   const deadline = started + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`server exited with code ${child.exitCode} before it was ready:\n${output.trim()}`);
+      const [headline = ''] = output.trim().split('\n');
+      throw new Error(`server exited with code ${child.exitCode} before it was ready: ${headline}\n${output.trim()}`);
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
