@@ -106,7 +106,18 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerAuditRoutes(app, deps);
 
   if (options.serveWeb && existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Vite puts a content hash in every asset's name, so a year of caching is safe.
+      setHeaders: (res, filePath) => {
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     // Client-side routes (/orgs/…, /login …) all load the same page; /api stays JSON.
     app.setNotFoundHandler((request, reply) => {
       const url = request.url;

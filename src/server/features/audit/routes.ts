@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { auditPageSchema, listAuditQuerySchema } from '../../../shared/audit/schema.js';
-import { idSchema } from '../../../shared/common/schema.js';
 import { mailSchema } from '../../../shared/mail/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { orgParams } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
 import { listOutbox } from '../mail/outbox.js';
 import * as service from './service.js';
-
-const orgParams = z.strictObject({ orgId: idSchema });
 
 export function registerAuditRoutes(app: ZodApp, deps: AppDeps) {
   app.get(

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { idSchema, okSchema } from '../../../shared/common/schema.js';
+import { okSchema } from '../../../shared/common/schema.js';
 import {
   createDepartmentSchema,
   departmentSchema,
   updateDepartmentSchema,
 } from '../../../shared/departments/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
 import * as service from './service.js';
 
-const orgParams = z.strictObject({ orgId: idSchema });
-const departmentParams = z.strictObject({ orgId: idSchema, departmentId: idSchema });
+const departmentParams = orgParamsWith('departmentId');
 
 export function registerDepartmentRoutes(app: ZodApp, deps: AppDeps) {
   app.get(

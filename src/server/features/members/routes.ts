@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { acceptInvitationSchema, meSchema, tokenSchema } from '../../../shared/auth/schema.js';
-import { idSchema, okSchema } from '../../../shared/common/schema.js';
+import { okSchema } from '../../../shared/common/schema.js';
 import {
   createInvitationSchema,
   invitationPreviewSchema,
@@ -10,14 +10,14 @@ import {
   updateMemberSchema,
 } from '../../../shared/members/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext, serviceContext, setSessionCookie } from '../../plugins/auth.js';
 import { getMe, openSession } from '../auth/service.js';
 import { acceptInvitation, previewInvitation } from './invitations.js';
 import * as service from './service.js';
 
-const orgParams = z.strictObject({ orgId: idSchema });
-const memberParams = z.strictObject({ orgId: idSchema, membershipId: idSchema });
-const invitationParams = z.strictObject({ orgId: idSchema, invitationId: idSchema });
+const memberParams = orgParamsWith('membershipId');
+const invitationParams = orgParamsWith('invitationId');
 const tokenParams = z.strictObject({ token: tokenSchema });
 
 export function registerMemberRoutes(app: ZodApp, deps: AppDeps) {

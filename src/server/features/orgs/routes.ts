@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { idSchema } from '../../../shared/common/schema.js';
 import { createOrgSchema, orgSummarySchema, updateOrgSchema } from '../../../shared/orgs/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { orgParams } from '../../lib/params.js';
 import { orgContext, serviceContext } from '../../plugins/auth.js';
 import * as service from './service.js';
-
-const orgParams = z.strictObject({ orgId: idSchema });
 
 export function registerOrgRoutes(app: ZodApp, deps: AppDeps) {
   app.get(
