@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
+
+export type Language = 'ja' | 'en';
+export type Device = 'desktop' | 'phone';
+
+const viewports: Record<Device, { width: number; height: number }> = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+};
+
+const browserLocales: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
+
+/** Where the app under test listens; started once per run by e2e/global-setup.ts. */
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+/** The installed Chromium (CHROMIUM_PATH); nothing is downloaded. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export interface ContextOptions {
+  language?: Language;
+  device?: Device;
+  /** Only for injecting axe-core: the app's CSP rightly refuses scripts that are not its own. */
+  bypassCSP?: boolean;
+}
+
+/**
+ * A fresh browser profile (no cookies, no stored language) per test, like a new person at a new
+ * computer. Time-outs are short so a missing label fails in seconds rather than at the test limit.
+ */
+export async function openPage(
+  browser: Browser,
+  options: ContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const device = options.device ?? 'desktop';
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: browserLocales[options.language ?? 'ja'],
+    timezoneId: 'Asia/Tokyo',
+    viewport: viewports[device],
+    isMobile: device === 'phone',
+    hasTouch: device === 'phone',
+    deviceScaleFactor: 1,
+    bypassCSP: options.bypassCSP ?? false,
+  });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/** Saves a full-page picture to e2e/screenshots/ for people to look over (the folder is git-ignored). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true, animations: 'disabled' });
+}
+
+/**
+ * One Chromium per spec file. `open()` gives each test its own profile, closed when the test
+ * ends; a failing test leaves a picture of its last screen in e2e/screenshots/failed-*.png.
+ */
+export function useBrowser(): { open: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }> } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(options) {
+      if (!browser) throw new Error('The browser is not running: call useBrowser() at the top of a describe block.');
+      const opened = await openPage(browser, options);
+      onTestFinished(async ({ task }) => {
+        if (task.result?.state === 'fail') {
+          const name = `failed-${task.name.replace(/[\\/:*?"<>|\s]+/g, '-')}`.slice(0, 120);
+          await saveScreenshot(opened.page, name).catch(() => undefined);
+        }
+        await opened.context.close();
+      });
+      return opened;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+// playwright-core has no auto-waiting `expect`; these wait the way a person would, then fail clearly.
+const poll = { timeout: 10_000, interval: 100 } as const;
+
+export async function expectVisible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+}
+
+/** Passes when the element is gone or hidden. */
+export async function expectHidden(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'hidden' });
+}
+
+export async function expectCount(locator: Locator, count: number): Promise<void> {
+  await expect.poll(() => locator.count(), poll).toBe(count);
+}
+
+export async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
+  await locator.first().waitFor({ state: 'attached' });
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, with breaks between blocks, as a person reads it
+  const matcher = expect.poll(() => locator.innerText(), poll);
+  await (typeof text === 'string' ? matcher.toContain(text) : matcher.toMatch(text));
+}
+
+export async function expectValue(locator: Locator, value: string): Promise<void> {
+  await expect.poll(() => locator.inputValue(), poll).toBe(value);
+}
+
+export async function expectPath(page: Page, path: string | RegExp): Promise<void> {
+  await expect
+    .poll(() => new URL(page.url()).pathname, poll)
+    .toMatch(typeof path === 'string' ? new RegExp(`^${escapeRegExp(path)}$`) : path);
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
