@@ -1,0 +1,40 @@
+import type { Locator, Page } from 'playwright-core';
+import { expectVisible } from '../support/expect.js';
+
+/** 送信メール: mails the system stored (no SMTP) for an admin to pass on. */
+export class OutboxPage {
+  readonly page: Page;
+  readonly heading: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.heading = this.page.getByRole('heading', { level: 1, name: '送信メール', exact: true });
+  }
+
+  async goto(orgId: string): Promise<void> {
+    await this.page.goto(`/orgs/${orgId}/outbox`);
+    await expectVisible(this.heading);
+  }
+
+  /** The newest mail to `to` whose subject contains `subject` (newest mails come first). */
+  mail(to: string, subject: string): Locator {
+    return this.page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { name: subject }) })
+      .filter({ has: this.page.getByRole('definition').getByText(to, { exact: true }) })
+      .first();
+  }
+
+  /** Opens the mail body and returns the address of its first link that contains `path`. */
+  async readLink(to: string, subject: string, path: '/invite/' | '/reset-password/'): Promise<string> {
+    const mail = this.mail(to, subject);
+    await expectVisible(mail);
+    await mail.getByText('本文を表示', { exact: true }).click();
+    const link = mail.getByRole('link', { name: new RegExp(path) }).first();
+    await expectVisible(link);
+    const href = await link.getAttribute('href');
+    if (!href) throw new Error(`The mail to ${to} has no ${path} link.`);
+    return href;
+  }
+}
