@@ -1,0 +1,114 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { AuditPage } from './pages/audit.page.js';
+import { DepartmentsPage } from './pages/departments.page.js';
+import { InvitationPage } from './pages/invitation.page.js';
+import { LoginPage } from './pages/login.page.js';
+import { MembersPage } from './pages/members.page.js';
+import { OutboxPage } from './pages/outbox.page.js';
+import { OverviewPage } from './pages/overview.page.js';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset.page.js';
+import { PlatformOrgsPage } from './pages/platform-orgs.page.js';
+import { ProfilePage } from './pages/profile.page.js';
+import { SettingsPage } from './pages/settings.page.js';
+import { ShellPage } from './pages/shell.page.js';
+import { anonymousApi, apiAs, findMailLink, logInContext } from './support/api.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { type Device, saveScreenshot, useBrowser } from './support/browser.js';
+import { DEMO_CITY, DEMO_NPO, demo, uniqueEmail } from './support/demo.js';
+import { expectVisible } from './support/expect.js';
+
+interface Links {
+  cityId: string;
+  invitation: string;
+  passwordReset: string;
+}
+
+interface MainPage {
+  name: string;
+  /** Who is logged in; null for the pages before login. */
+  as: string | null;
+  open: (page: Page, links: Links) => Promise<void>;
+}
+
+const mainPages: MainPage[] = [
+  { name: 'login', as: null, open: (page) => new LoginPage(page).goto() },
+  { name: 'forgot-password', as: null, open: (page) => new ForgotPasswordPage(page).goto() },
+  { name: 'invitation', as: null, open: (page, links) => new InvitationPage(page).open(links.invitation) },
+  { name: 'reset-password', as: null, open: (page, links) => new ResetPasswordPage(page).open(links.passwordReset) },
+  {
+    name: 'overview',
+    as: demo.orgAdmin.email,
+    open: (page, links) => new OverviewPage(page).goto(links.cityId, DEMO_CITY),
+  },
+  { name: 'departments', as: demo.orgAdmin.email, open: (page, links) => new DepartmentsPage(page).goto(links.cityId) },
+  { name: 'members', as: demo.orgAdmin.email, open: (page, links) => new MembersPage(page).goto(links.cityId) },
+  { name: 'audit', as: demo.orgAdmin.email, open: (page, links) => new AuditPage(page).goto(links.cityId) },
+  { name: 'outbox', as: demo.orgAdmin.email, open: (page, links) => new OutboxPage(page).goto(links.cityId) },
+  { name: 'settings', as: demo.orgAdmin.email, open: (page, links) => new SettingsPage(page).goto(links.cityId) },
+  { name: 'profile', as: demo.orgAdmin.email, open: (page) => new ProfilePage(page).goto() },
+  { name: 'platform-orgs', as: demo.platformAdmin.email, open: (page) => new PlatformOrgsPage(page).goto() },
+];
+
+async function hasHorizontalScroll(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
+
+async function openAs(context: BrowserContext, entry: MainPage): Promise<void> {
+  if (entry.as) await logInContext(context, entry.as);
+}
+
+describe('アクセシビリティと画面幅', () => {
+  const browser = useBrowser();
+  const links: Links = { cityId: '', invitation: '', passwordReset: '' };
+
+  // Links for the pages reached from a mail: an open invitation and a password reset request.
+  beforeAll(async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const platform = await apiAs(demo.platformAdmin.email);
+    const anonymous = await anonymousApi();
+    try {
+      links.cityId = await admin.orgId(DEMO_CITY);
+      const invitee = uniqueEmail('a11y-invitee');
+      await admin.post(`/api/orgs/${links.cityId}/invitations`, { email: invitee, role: 'staff', position: 'staff' });
+      links.invitation = await findMailLink(admin, links.cityId, invitee, '/invite/');
+      await anonymous.post('/api/auth/password-reset/request', { email: demo.director.email });
+      links.passwordReset = await findMailLink(
+        platform,
+        await platform.orgId(DEMO_NPO),
+        demo.director.email,
+        '/reset-password/',
+      );
+    } finally {
+      await Promise.all([admin.dispose(), platform.dispose(), anonymous.dispose()]);
+    }
+  });
+
+  describe.each<Device>(['desktop', 'phone'])('%s', (device) => {
+    test.each(mainPages.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+      const { context, page } = await browser.open({ device });
+      await openAs(context, entry);
+      await entry.open(page, links);
+
+      await expectNoAxeViolations(page, `${entry.name} (${device})`);
+      await saveScreenshot(page, `${entry.name}-${device}`);
+
+      if (device === 'phone') {
+        const { scrollWidth, innerWidth } = await hasHorizontalScroll(page);
+        expect(scrollWidth, `${entry.name} scrolls sideways at ${innerWidth} px`).toBeLessThanOrEqual(innerWidth + 1);
+        if (entry.as) {
+          const shell = new ShellPage(page);
+          await expectVisible(shell.menuButton);
+          expect(await shell.nav.isVisible()).toBe(false);
+          await shell.openMenuIfCollapsed();
+          await expectVisible(shell.nav.getByRole('link').first());
+          await expectNoAxeViolations(page, `${entry.name} (${device}, menu open)`);
+          if (entry.name === 'overview') await saveScreenshot(page, `${entry.name}-${device}-menu`);
+        }
+      }
+    });
+  });
+});
