@@ -1,0 +1,194 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  redirect,
+} from '@tanstack/react-router';
+import type { Permission } from '../../shared/auth/permissions.js';
+import type { MembershipSummary } from '../../shared/auth/schema.js';
+import { Loading } from '../components/loading.js';
+import { pickHomeOrg, rememberOrg } from '../lib/last-org.js';
+import { can, ForbiddenError, findMembership } from '../lib/permissions.js';
+import { queryClient } from '../lib/query-client.js';
+import { meQueryOptions } from '../lib/session.js';
+import { ErrorPage } from './error-page.js';
+import { NotFoundPage } from './not-found-page.js';
+import { PublicLayout } from './public-layout.js';
+import { RootErrorPage, RootLayout, RootNotFoundPage } from './root-layout.js';
+import { AppShell } from './shell/app-shell.js';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Only same-site paths may be a redirect target after login, never another origin. */
+function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  errorComponent: RootErrorPage,
+  notFoundComponent: RootNotFoundPage,
+});
+
+const publicRoute = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+
+const loginRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = safeRedirect(search.redirect);
+    return target ? { redirect: target } : {};
+  },
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (me) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: lazyRouteComponent(() => import('../features/auth/login-page.js'), 'LoginPage'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('../features/auth/forgot-password-page.js'), 'ForgotPasswordPage'),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/reset-password/$token',
+  component: lazyRouteComponent(() => import('../features/auth/reset-password-page.js'), 'ResetPasswordPage'),
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/invite/$token',
+  component: lazyRouteComponent(() => import('../features/invitations/invite-page.js'), 'InvitePage'),
+});
+
+const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authed',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+    return { me };
+  },
+  component: AppShell,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    const orgId = pickHomeOrg(context.me);
+    if (orgId) throw redirect({ to: '/orgs/$orgId', params: { orgId } });
+  },
+  component: lazyRouteComponent(() => import('../features/orgs/no-membership-page.js'), 'NoMembershipPage'),
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('../features/profile/profile-page.js'), 'ProfilePage'),
+});
+
+const platformOrgsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/platform/orgs',
+  beforeLoad: ({ context }) => {
+    if (!context.me.isPlatformAdmin) throw new ForbiddenError();
+  },
+  component: lazyRouteComponent(() => import('../features/platform/platform-orgs-page.js'), 'PlatformOrgsPage'),
+});
+
+const orgRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/orgs/$orgId',
+  beforeLoad: ({ context, params }) => {
+    const membership = findMembership(context.me, params.orgId) ?? null;
+    if (membership) rememberOrg(params.orgId);
+    return { membership };
+  },
+  // Not found is raised in the loader, not beforeLoad, so it renders inside the app shell.
+  loader: ({ context }) => {
+    if (!context.membership) throw notFound();
+  },
+});
+
+function requirePermission(permission: Permission) {
+  return ({ context }: { context: { membership: MembershipSummary | null } }) => {
+    // A missing membership is the parent loader's not-found, not a permission problem.
+    if (context.membership && !can(context.membership, permission)) throw new ForbiddenError();
+  };
+}
+
+const orgOverviewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/orgs/org-overview-page.js'), 'OrgOverviewPage'),
+});
+
+const departmentsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'departments',
+  beforeLoad: requirePermission('department.read'),
+  component: lazyRouteComponent(() => import('../features/departments/departments-page.js'), 'DepartmentsPage'),
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'members',
+  beforeLoad: requirePermission('member.read'),
+  component: lazyRouteComponent(() => import('../features/members/members-page.js'), 'MembersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'audit',
+  beforeLoad: requirePermission('audit.read'),
+  component: lazyRouteComponent(() => import('../features/audit/audit-page.js'), 'AuditPage'),
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'outbox',
+  beforeLoad: requirePermission('outbox.read'),
+  component: lazyRouteComponent(() => import('../features/outbox/outbox-page.js'), 'OutboxPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'settings',
+  beforeLoad: requirePermission('org.update'),
+  component: lazyRouteComponent(() => import('../features/orgs/org-settings-page.js'), 'OrgSettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  publicRoute.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
+  authedRoute.addChildren([
+    homeRoute,
+    profileRoute,
+    platformOrgsRoute,
+    orgRoute.addChildren([orgOverviewRoute, departmentsRoute, membersRoute, auditRoute, outboxRoute, settingsRoute]),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: () => <Loading />,
+  defaultErrorComponent: ErrorPage,
+  defaultNotFoundComponent: NotFoundPage,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Permission } from '../../../shared/auth/permissions.js';
+
+/** The sections of an organisation, in menu order, each with the permission that reveals it. */
+export const orgSections = [
+  { key: 'home', to: '/orgs/$orgId', permission: 'org.read', label: 'nav.home' },
+  { key: 'departments', to: '/orgs/$orgId/departments', permission: 'department.read', label: 'nav.departments' },
+  { key: 'members', to: '/orgs/$orgId/members', permission: 'member.read', label: 'nav.members' },
+  { key: 'audit', to: '/orgs/$orgId/audit', permission: 'audit.read', label: 'nav.audit' },
+  { key: 'outbox', to: '/orgs/$orgId/outbox', permission: 'outbox.read', label: 'nav.outbox' },
+  { key: 'settings', to: '/orgs/$orgId/settings', permission: 'org.update', label: 'nav.settings' },
+] as const satisfies readonly { key: string; to: string; permission: Permission; label: `nav.${string}` }[];
+
+export type OrgSection = (typeof orgSections)[number];
+
+/** Which section a path shows, so switching organisation can stay on it. */
+export function sectionOfPath(pathname: string): OrgSection | undefined {
+  const match = /^\/orgs\/[^/]+(?:\/([^/]+))?/.exec(pathname);
+  if (!match) return undefined;
+  const key = match[1] ?? 'home';
+  return orgSections.find((section) => section.key === key);
+}

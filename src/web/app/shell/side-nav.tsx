@@ -1,0 +1,49 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { can, findMembership } from '../../lib/permissions.js';
+import { useMe } from '../../lib/session.js';
+import { orgSections } from './nav-items.js';
+
+/** The menu, built from what the person may do in the current organisation. */
+export function SideNavLinks({ orgId }: { orgId: string | null }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const membership = orgId ? findMembership(me, orgId) : undefined;
+  const sections = orgSections.filter((section) => can(membership, section.permission));
+
+  return (
+    <>
+      {membership && orgId && (
+        <>
+          <p className="side-nav__heading">{membership.orgName}</p>
+          <ul className="side-nav__list">
+            {sections.map((section) => (
+              <li key={section.key}>
+                <Link
+                  to={section.to}
+                  params={{ orgId }}
+                  className="side-nav__link"
+                  activeOptions={{ exact: section.key === 'home', includeSearch: false }}
+                >
+                  {t(section.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {me.isPlatformAdmin && (
+        <>
+          <p className="side-nav__heading">{t('nav.platformSection')}</p>
+          <ul className="side-nav__list">
+            <li>
+              <Link to="/platform/orgs" className="side-nav__link">
+                {t('nav.platformOrgs')}
+              </Link>
+            </li>
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { TFunction } from 'i18next';
+import type { ja } from '../../lib/i18n/ja.js';
+
+type ActionName = keyof typeof ja.auditActions;
+type CategoryName = keyof typeof ja.auditCategories;
+type TargetName = keyof typeof ja.targetTypes;
+
+export const knownActions = [
+  'auth.login',
+  'auth.logout_all',
+  'auth.request_password_reset',
+  'auth.reset_password',
+  'department.create',
+  'department.update',
+  'department.delete',
+  'invitation.create',
+  'invitation.accept',
+  'invitation.revoke',
+  'membership.update',
+  'membership.delete',
+  'org.create',
+  'org.update',
+  'user.change_password',
+  'user.update_profile',
+] as const satisfies readonly ActionName[];
+
+export const actionCategories = [
+  'department',
+  'membership',
+  'invitation',
+  'org',
+  'auth',
+  'user',
+] as const satisfies readonly CategoryName[];
+
+export const targetTypes = [
+  'department',
+  'membership',
+  'invitation',
+  'organization',
+  'user',
+] as const satisfies readonly TargetName[];
+
+function isKnown<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+/** A human name for an action; new actions the UI does not know yet show their raw name. */
+export function actionLabel(action: string, t: TFunction): string {
+  return isKnown(knownActions, action) ? t(`auditActions.${action}`) : action;
+}
+
+export function targetTypeLabel(targetType: string, t: TFunction): string {
+  return isKnown(targetTypes, targetType) ? t(`targetTypes.${targetType}`) : targetType;
+}

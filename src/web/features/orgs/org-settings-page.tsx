@@ -1,0 +1,93 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrgSummary } from '../../../shared/orgs/schema.js';
+import { Alert } from '../../components/alert.js';
+import { Button } from '../../components/button.js';
+import { Loading } from '../../components/loading.js';
+import { PageHeader } from '../../components/page-header.js';
+import { QueryError } from '../../components/query-error.js';
+import { useToast } from '../../components/toast.js';
+import { api, isApiError, segment } from '../../lib/api.js';
+import { useOrgId } from '../../lib/org-context.js';
+import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
+import { meQueryKey } from '../../lib/session.js';
+import { dropChangedErrors, type FieldErrors, focusFirstInvalid } from '../../lib/validation.js';
+import { type OrgFormValues, orgFormFrom, orgPayload, validateOrgForm } from './org-form.js';
+import { OrgProfileFields } from './org-profile-fields.js';
+import { orgQueryKey, orgQueryOptions } from './org-queries.js';
+
+export function OrgSettingsPage() {
+  const { t } = useTranslation();
+  const orgId = useOrgId();
+  const org = useQuery(orgQueryOptions(orgId));
+  return (
+    <>
+      <PageHeader title={t('settings.title')} lead={t('settings.lead')} />
+      {org.isPending && <Loading />}
+      {org.isError && <QueryError error={org.error} onRetry={() => void org.refetch()} />}
+      {org.data && <OrgSettingsForm key={org.data.id} org={org.data} />}
+    </>
+  );
+}
+
+function OrgSettingsForm({ org }: { org: OrgSummary }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const notify = useToast();
+  const describe = useErrorText();
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<OrgFormValues>(() => orgFormFrom(org));
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const save = useMutation({
+    mutationFn: () => api.patch<OrgSummary>(`/api/orgs/${segment(org.id)}`, orgPayload(values, org.kind)),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(orgQueryKey(org.id), saved);
+      setValues(orgFormFrom(saved));
+      // The organisation's name also appears in the header's switcher.
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      notify(t('settings.saved'));
+    },
+    onError: (error) => {
+      const found = fieldErrorsFrom(error, t);
+      if (isApiError(error, 'lg_code_taken')) found.lgCode = describe(error);
+      setErrors(found);
+      focusFirstInvalid(form.current);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateOrgForm(values, org.kind, t);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(form.current);
+      return;
+    }
+    save.mutate();
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="panel form form--wide">
+      <p>
+        <span className="label-inline">{t('settings.kind')}</span> {t(`orgKinds.${org.kind}`)}
+      </p>
+      {save.isError && <Alert tone="error">{describe(save.error)}</Alert>}
+      <OrgProfileFields
+        kind={org.kind}
+        values={values}
+        onChange={(next) => {
+          setErrors((current) => dropChangedErrors(current, values, next));
+          setValues(next);
+        }}
+        errors={errors}
+      />
+      <div className="button-row">
+        <Button type="submit" variant="primary" busy={save.isPending} busyLabel={t('common.saving')}>
+          {t('common.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
