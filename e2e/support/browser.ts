@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
 
 export type Language = 'ja' | 'en';
@@ -40,6 +40,8 @@ export interface ContextOptions {
   device?: Device;
   /** Only for injecting axe-core: the app's CSP rightly refuses scripts that are not its own. */
   bypassCSP?: boolean;
+  /** Cookies of a session logged in beforehand (ApiSession.http.storageState()), to skip the login. */
+  storageState?: BrowserContextOptions['storageState'];
 }
 
 /**
@@ -60,6 +62,7 @@ export async function openPage(
     hasTouch: device === 'phone',
     deviceScaleFactor: 1,
     bypassCSP: options.bypassCSP ?? false,
+    ...(options.storageState ? { storageState: options.storageState } : {}),
   });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
