@@ -113,7 +113,7 @@ describe('アクセシビリティと画面幅', () => {
       await entry.open(page, links);
 
       await expectNoAxeViolations(page, `${entry.name} (${device})`);
-      await saveScreenshot(page, `${entry.name}-${device}`);
+      await saveScreenshot(page, `${entry.name}-${device}`, { fullPage: !entry.name.endsWith('-dialog') });
 
       if (device === 'phone') {
         const { scrollWidth, innerWidth } = await measureWidth(page);

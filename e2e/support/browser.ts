@@ -72,10 +72,17 @@ export async function openPage(
 
 const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
-/** Saves a full-page picture to e2e/screenshots/ for people to look over (the folder is git-ignored). */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a picture to e2e/screenshots/ for people to look over (the folder is git-ignored): the
+ * whole page, or only the window when a modal dialog is open (its backdrop covers just the window).
+ */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path: `${screenshotDir}${name}.png`,
+    fullPage: options.fullPage ?? true,
+    animations: 'disabled',
+  });
 }
 
 /**
