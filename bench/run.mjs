@@ -58,6 +58,8 @@ function describeMachine() {
     cpuCount: cpus.length,
     totalMemoryGb: round(os.totalmem() / 1024 ** 3, 1),
     node: process.version,
+    // Other work on the machine moves every figure; a load near the CPU count means a busy machine.
+    loadAverage1m: round(os.loadavg()[0], 2),
   };
 }
 
@@ -173,7 +175,9 @@ function printSummary(report, files) {
       .trimEnd();
   const m = report.machine;
   console.log(`\nKaizen Navi bench "${report.name}" — ${report.date}`);
-  console.log(`${m.os}; ${m.cpuCount} × ${m.cpuModel}; ${m.totalMemoryGb} GB; Node ${m.node}\n`);
+  console.log(
+    `${m.os}; ${m.cpuCount} × ${m.cpuModel}; ${m.totalMemoryGb} GB; Node ${m.node}; load ${m.loadAverage1m}\n`,
+  );
   console.log(line(rows[0]));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of rows.slice(1)) console.log(line(r));
@@ -184,6 +188,7 @@ function printSummary(report, files) {
 
 const startedAt = new Date();
 const started = performance.now();
+const machine = describeMachine();
 const figures = {
   startup: await measure(`start → ready on PGlite, ${settings.runs} run(s)`, () =>
     measureStartup({ runs: settings.runs }),
@@ -199,7 +204,7 @@ const report = {
   command: describeCommand(),
   date: startedAt.toISOString(),
   revision: describeRevision(),
-  machine: describeMachine(),
+  machine,
   settings,
   figures,
   benchSeconds: round((performance.now() - started) / 1000, 1),
