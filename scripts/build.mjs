@@ -7,6 +7,8 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const force = process.argv.includes('--force');
+// --only=server skips the web UI (backup and restore need only the server code).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 function listFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -58,6 +60,7 @@ const targets = [
 
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 for (const target of targets) {
+  if (only && target.name !== only) continue;
   const inputs = target.inputs.map((i) => path.join(root, i)).filter((i) => existsSync(i));
   const print = fingerprint(inputs);
   if (!force && stamp[target.name] === print && existsSync(path.join(root, target.output))) continue;

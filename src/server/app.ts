@@ -22,7 +22,7 @@ import { registerLocalGovernmentRoutes } from './features/local-governments/rout
 import { registerMemberRoutes } from './features/members/routes.js';
 import { registerOrgRoutes } from './features/orgs/routes.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling, sendProblem } from './plugins/errors.js';
+import { registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
 
 export const APP_VERSION = '0.1.0';
@@ -32,6 +32,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web UI from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** Where the built web UI is; dist/web unless a test says otherwise. */
+  webRoot?: string;
 }
 
 /** Builds the whole HTTP application around its dependencies; main.ts listens, tests inject(). */
@@ -46,7 +48,18 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const root = options.webRoot ?? webRoot;
+  const serveWeb = Boolean(options.serveWeb && existsSync(path.join(root, 'index.html')));
+  registerErrorHandling(app, {
+    // Client-side routes (/orgs/…, /login …) all load the same page; /api and files stay 404.
+    pageFallback: serveWeb
+      ? (request, reply) => {
+          const pathname = request.url.split('?')[0] ?? '';
+          if (request.method !== 'GET' || pathname.startsWith('/api') || path.extname(pathname)) return undefined;
+          return reply.header('cache-control', 'no-cache').sendFile('index.html');
+        }
+      : undefined,
+  });
   registerJsonBody(app);
 
   await app.register(fastifyHelmet, {
@@ -105,9 +118,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
 
-  if (options.serveWeb && existsSync(path.join(webRoot, 'index.html'))) {
+  if (serveWeb) {
     await app.register(fastifyStatic, {
-      root: webRoot,
+      root,
       wildcard: false,
       index: false,
       // Vite puts a content hash in every asset's name, so a year of caching is safe.
@@ -117,14 +130,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
           filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
-    });
-    // Client-side routes (/orgs/…, /login …) all load the same page; /api stays JSON.
-    app.setNotFoundHandler((request, reply) => {
-      const url = request.url;
-      if (request.method === 'GET' && !url.startsWith('/api') && !path.extname(url.split('?')[0] ?? '')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return sendProblem(reply, request, 'not_found');
     });
   }
   return app;

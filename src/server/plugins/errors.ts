@@ -56,7 +56,10 @@ const fastifyCodes: Record<string, ErrorCode> = {
  * Fastify names reach the caller as such; anything else is logged and becomes a plain 500
  * without internals.
  */
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: { pageFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined } = {},
+) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(reply, request, error.code, { detail: error.detail, errors: error.errors });
@@ -87,5 +90,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     return sendProblem(reply, request, 'internal');
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, 'not_found'));
+  // One not-found handler for the whole app: the web UI's client-side routes first, then problem+json.
+  app.setNotFoundHandler(
+    (request, reply) => options.pageFallback?.(request, reply) ?? sendProblem(reply, request, 'not_found'),
+  );
 }
