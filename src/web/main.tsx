@@ -1,9 +1,4 @@
-import '@digital-go-jp/design-tokens/dist/tokens.css';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/components.css';
-import './styles/pages.css';
-import './styles/print.css';
+import './styles/index.css';
 import './lib/i18n/index.js';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
