@@ -10,7 +10,7 @@ import {
 import type { Permission } from '../../shared/auth/permissions.js';
 import type { MembershipSummary } from '../../shared/auth/schema.js';
 import { Loading } from '../components/loading.js';
-import { pickHomeOrg, rememberOrg } from '../lib/last-org.js';
+import { pickHomeOrg } from '../lib/last-org.js';
 import { can, ForbiddenError, findMembership } from '../lib/permissions.js';
 import { queryClient } from '../lib/query-client.js';
 import { meQueryOptions } from '../lib/session.js';
@@ -110,7 +110,6 @@ const orgRoute = createRoute({
   path: '/orgs/$orgId',
   beforeLoad: ({ context, params }) => {
     const membership = findMembership(context.me, params.orgId) ?? null;
-    if (membership) rememberOrg(params.orgId);
     return { membership };
   },
   // Not found is raised in the loader, not beforeLoad, so it renders inside the app shell.

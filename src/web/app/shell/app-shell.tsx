@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickHomeOrg } from '../../lib/last-org.js';
+import { pickHomeOrg, rememberOrg } from '../../lib/last-org.js';
 import { isLeavingOnPurpose } from '../../lib/logout.js';
 import { meQueryOptions } from '../../lib/session.js';
 import { Brand } from './brand.js';
@@ -24,6 +24,11 @@ export function AppShell() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
   useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  // Remembered on display, not in the route guard, which also runs when a link is merely hovered.
+  useEffect(() => {
+    if (params.orgId && me?.memberships.some((m) => m.orgId === params.orgId)) rememberOrg(params.orgId);
+  }, [params.orgId, me]);
 
   // The session ended under us (expired, or logged out on another device): back to login, then here.
   useEffect(() => {
