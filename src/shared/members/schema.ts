@@ -52,6 +52,7 @@ export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 
 /** What the invitation page shows before the person accepts. */
 export const invitationPreviewSchema = z.object({
+  orgId: idSchema,
   orgName: z.string(),
   email: z.string(),
   role: roleSchema,

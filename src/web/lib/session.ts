@@ -8,14 +8,7 @@ export const meQueryKey = ['me'] as const;
 /** The signed-in person, or null when nobody is: not being logged in is an answer, not an error. */
 export const meQueryOptions = queryOptions({
   queryKey: meQueryKey,
-  queryFn: async (): Promise<Me | null> => {
-    try {
-      return await api.get<Me>('/api/auth/me');
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return null;
-      throw error;
-    }
-  },
+  queryFn: async (): Promise<Me | null> => (await api.get<{ me: Me | null }>('/api/auth/session')).me,
   staleTime: 60_000,
 });
 

@@ -245,3 +245,15 @@ describe('behind a TLS-terminating proxy', () => {
     }
   });
 });
+
+describe('session probe', () => {
+  it('answers null without a session and the person with one', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+    const user = await createUser(t);
+    const cookie = await logIn(t, user.email);
+    const signedIn = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    expect(signedIn.json().me.email).toBe(user.email);
+  });
+});

@@ -78,6 +78,21 @@ export function registerAuthRoutes(app: ZodApp, deps: AppDeps) {
     async (request) => service.getMe(serviceContext(request, deps), requireActor(request).userId),
   );
 
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: { kind: 'public' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in person, or null: lets a page ask without provoking a 401',
+        response: { 200: z.object({ me: meSchema.nullable() }) },
+      },
+    },
+    async (request) => ({
+      me: request.actor ? await service.getMe(serviceContext(request, deps), request.actor.userId) : null,
+    }),
+  );
+
   app.patch(
     '/api/auth/me',
     {

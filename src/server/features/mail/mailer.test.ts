@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { createMailer } from './mailer.js';
@@ -19,7 +19,7 @@ describe('mailer', () => {
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sent: string[] = [];
     const original = transport.sendMail.bind(transport);
-    transport.sendMail = (async (mail: nodemailer.SendMailOptions) => {
+    transport.sendMail = (async (mail: SendMailOptions) => {
       sent.push(String(mail.to));
       return original(mail);
     }) as typeof transport.sendMail;

@@ -81,6 +81,7 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
   if (!found) throw new AppError('token_invalid');
   const user = await authRepo.findUserByEmail(ctx.db, found.invitation.email);
   return {
+    orgId: found.invitation.orgId,
     orgName: found.orgName,
     email: found.invitation.email,
     role: found.invitation.role,

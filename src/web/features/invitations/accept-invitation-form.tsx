@@ -31,7 +31,7 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
       api.post<Me>(`/api/invitations/${segment(token)}/accept`, body),
     onSuccess: async (me) => {
       acceptMe(me);
-      const joined = me.memberships.find((m) => m.orgName === preview.orgName);
+      const joined = me.memberships.find((m) => m.orgId === preview.orgId);
       if (joined) {
         rememberOrg(joined.orgId);
         await navigate({ to: '/orgs/$orgId', params: { orgId: joined.orgId } });
