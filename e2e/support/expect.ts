@@ -19,7 +19,6 @@ export async function expectCount(locator: Locator, count: number): Promise<void
 
 export async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
   await locator.first().waitFor({ state: 'attached' });
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, with breaks between blocks, as a person reads it
   const matcher = expect.poll(() => locator.innerText(), poll);
   await (typeof text === 'string' ? matcher.toContain(text) : matcher.toMatch(text));
 }
