@@ -8,6 +8,8 @@ export interface Column<T> {
   align?: 'start' | 'end';
   /** The cell that names the row: a row header for screen readers and the card title on phones. */
   isRowHeader?: boolean;
+  /** Set on the column's header and on each of its cells, for widths and wrapping. */
+  className?: string;
 }
 
 interface DataTableProps<T> {
@@ -15,6 +17,17 @@ interface DataTableProps<T> {
   rows: readonly T[];
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
+}
+
+function cellClass<T>(column: Column<T>, isBodyRowHeader: boolean): string | undefined {
+  const classes = [
+    column.align === 'end' ? 'cell--end' : '',
+    isBodyRowHeader ? 'cell--title' : '',
+    column.className ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return classes || undefined;
 }
 
 /**
@@ -29,7 +42,7 @@ export function DataTable<T>({ caption, rows, columns, rowKey }: DataTableProps<
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={column.align === 'end' ? 'cell--end' : undefined}>
+              <th key={column.key} scope="col" className={cellClass(column, false)}>
                 {column.header}
               </th>
             ))}
@@ -38,20 +51,19 @@ export function DataTable<T>({ caption, rows, columns, rowKey }: DataTableProps<
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)}>
-              {columns.map((column) => {
-                const className = [column.align === 'end' ? 'cell--end' : '', column.isRowHeader ? 'cell--title' : '']
-                  .filter(Boolean)
-                  .join(' ');
-                return column.isRowHeader ? (
-                  <th key={column.key} scope="row" data-label={column.header} className={className}>
+              {columns.map((column) =>
+                column.isRowHeader ? (
+                  <th key={column.key} scope="row" data-label={column.header} className={cellClass(column, true)}>
                     {column.render(row)}
                   </th>
                 ) : (
-                  <td key={column.key} data-label={column.header} className={className || undefined}>
-                    {column.render(row)}
+                  <td key={column.key} data-label={column.header} className={cellClass(column, false)}>
+                    {/* One box for the value: on phones the cell is a two-column grid (label, value),
+                        and loose text next to an element would otherwise take a grid cell each. */}
+                    <div className="cell__value">{column.render(row)}</div>
                   </td>
-                );
-              })}
+                ),
+              )}
             </tr>
           ))}
         </tbody>

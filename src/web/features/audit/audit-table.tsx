@@ -1,6 +1,8 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../shared/audit/schema.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { DataText } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { actionLabel, targetTypeLabel } from './audit-labels.js';
 import { formatChanges } from './format-changes.js';
@@ -12,23 +14,46 @@ export function AuditTable({ events, names }: { events: readonly AuditEvent[]; n
       key: 'when',
       header: t('audit.when'),
       isRowHeader: true,
+      className: 'audit-col--when',
       render: (e) => <DateText value={e.createdAt} withTime />,
     },
-    { key: 'actor', header: t('audit.actor'), render: (e) => e.actorName ?? t('audit.system') },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      className: 'audit-col--actor',
+      render: (e) => (e.actorName ? <DataText>{e.actorName}</DataText> : t('audit.system')),
+    },
     {
       key: 'action',
       header: t('audit.action'),
+      className: 'audit-col--action',
       render: (e) => (
         <>
           {actionLabel(e.action, t)}
-          <span className="code-hint">{e.action}</span>
+          <span className="code-hint">{breakAfterDots(e.action)}</span>
         </>
       ),
     },
-    { key: 'target', header: t('audit.targetType'), render: (e) => targetTypeLabel(e.targetType, t) },
+    {
+      key: 'target',
+      header: t('audit.targetType'),
+      className: 'audit-col--target',
+      render: (e) => targetTypeLabel(e.targetType, t),
+    },
     { key: 'changes', header: t('audit.changes'), render: (e) => <ChangeList event={e} names={names} /> },
   ];
   return <DataTable caption={t('audit.title')} rows={events} columns={columns} rowKey={(e) => e.id} />;
+}
+
+/** `invitation.create` may break after its dot (on phones), never inside a word. */
+function breakAfterDots(action: string) {
+  return action.split(/(?<=[._])/).map((part, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string never move
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
 
 function ChangeList({ event, names }: { event: AuditEvent; names: ReadonlyMap<string, string> }) {
