@@ -1,6 +1,7 @@
 import { useLocation, useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataText } from '../../components/data-text.js';
 import { can, findMembership } from '../../lib/permissions.js';
 import { useMe } from '../../lib/session.js';
 import { sectionOfPath } from './nav-items.js';
@@ -15,7 +16,11 @@ export function OrgSwitcher({ currentOrgId }: { currentOrgId: string | null }) {
 
   if (me.memberships.length < 2) {
     const only = me.memberships[0];
-    return only ? <span className="org-name">{only.orgName}</span> : null;
+    return only ? (
+      <span className="org-name">
+        <DataText>{only.orgName}</DataText>
+      </span>
+    ) : null;
   }
 
   const switchTo = (orgId: string) => {

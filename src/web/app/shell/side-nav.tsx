@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { DataText } from '../../components/data-text.js';
 import { can, findMembership } from '../../lib/permissions.js';
 import { useMe } from '../../lib/session.js';
 import { orgSections } from './nav-items.js';
@@ -15,7 +16,9 @@ export function SideNavLinks({ orgId }: { orgId: string | null }) {
     <>
       {membership && orgId && (
         <>
-          <p className="side-nav__heading">{membership.orgName}</p>
+          <p className="side-nav__heading">
+            <DataText>{membership.orgName}</DataText>
+          </p>
           <ul className="side-nav__list">
             {sections.map((section) => (
               <li key={section.key}>

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataText } from '../../components/data-text.js';
 import { useMe } from '../../lib/session.js';
 import { useDisclosure } from './use-disclosure.js';
 import { useLogoutAction } from './use-logout-action.js';
@@ -27,7 +28,9 @@ export function UserMenu() {
       >
         {/* The initial and the caret are drawn by CSS so they stay out of the button's accessible name. */}
         <span className="user-menu__avatar" data-initial={me.displayName.slice(0, 1)} aria-hidden="true" />
-        <span className="user-menu__name">{me.displayName}</span>
+        <span className="user-menu__name">
+          <DataText>{me.displayName}</DataText>
+        </span>
         <span className="visually-hidden">{t('header.userMenu')}</span>
       </button>
       <div id={panelId} className="user-menu__panel" hidden={!open}>

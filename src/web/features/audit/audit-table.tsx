@@ -67,12 +67,16 @@ function ChangeList({ event, names }: { event: AuditEvent; names: ReadonlyMap<st
           <span className="changes__field">{line.field}</span>{' '}
           {line.before !== undefined && (
             <>
-              <span className="changes__before">{line.before}</span>
+              <span className="changes__before">
+                <DataText>{line.before}</DataText>
+              </span>
               <span aria-hidden="true"> → </span>
               <span className="visually-hidden">{t('audit.changedTo')}</span>
             </>
           )}
-          <span className="changes__after">{line.after}</span>
+          <span className="changes__after">
+            <DataText>{line.after}</DataText>
+          </span>
         </li>
       ))}
     </ul>

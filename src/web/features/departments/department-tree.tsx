@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/departments/schema.js';
 import { Badge } from '../../components/badge.js';
 import { Button } from '../../components/button.js';
+import { useDataLang } from '../../components/data-text.js';
 import type { DepartmentNode } from './build-tree.js';
 
 export interface TreeActions {
@@ -43,6 +44,7 @@ function TreeItem({
   const hasChildren = children.length > 0;
   const isOpen = hasChildren && !collapsed.has(department.id);
   const name = department.name;
+  const nameLang = useDataLang(name);
 
   return (
     <li className="tree__item">
@@ -63,7 +65,9 @@ function TreeItem({
           <span className="tree__spacer" aria-hidden="true" />
         )}
         <span className="tree__label">
-          <span className="tree__name">{name}</span>
+          <span className="tree__name" lang={nameLang}>
+            {name}
+          </span>
           <Badge>{t(`levels.${department.level}`)}</Badge>
           <span className="tree__count">{t('departments.members', { count: department.memberCount })}</span>
         </span>

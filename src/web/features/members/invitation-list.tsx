@@ -6,6 +6,7 @@ import type { Invitation } from '../../../shared/members/schema.js';
 import { Button } from '../../components/button.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { DataText } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Loading } from '../../components/loading.js';
@@ -22,7 +23,10 @@ export function InvitationList({ orgId, departments }: { orgId: string; departme
   const refresh = useRefreshMembers(orgId);
   const invitations = useQuery(invitationsQueryOptions(orgId));
   const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? t('members.noDepartment');
+  const departmentName = (id: string | null) => {
+    const name = departments.find((d) => d.id === id)?.name;
+    return name ? <DataText>{name}</DataText> : t('members.noDepartment');
+  };
 
   const revoke = useMutation({
     mutationFn: (invitation: Invitation) => memberApi.revoke(orgId, invitation.id),
@@ -43,7 +47,11 @@ export function InvitationList({ orgId, departments }: { orgId: string; departme
     { key: 'role', header: t('invitations.role'), render: (i) => t(`roles.${i.role}`) },
     { key: 'position', header: t('invitations.position'), render: (i) => t(`positions.${i.position}`) },
     { key: 'department', header: t('invitations.department'), render: (i) => departmentName(i.departmentId) },
-    { key: 'invitedBy', header: t('invitations.invitedBy'), render: (i) => i.invitedByName ?? t('common.notSet') },
+    {
+      key: 'invitedBy',
+      header: t('invitations.invitedBy'),
+      render: (i) => (i.invitedByName ? <DataText>{i.invitedByName}</DataText> : t('common.notSet')),
+    },
     { key: 'created', header: t('invitations.created'), render: (i) => <DateText value={i.createdAt} /> },
     { key: 'expires', header: t('invitations.expires'), render: (i) => <DateText value={i.expiresAt} withTime /> },
     {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/members/schema.js';
 import { Button } from '../../components/button.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { DataText } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Loading } from '../../components/loading.js';
@@ -28,7 +29,7 @@ export function MemberTable({ query, currentUserId, onEdit, onRemove }: MemberTa
       isRowHeader: true,
       render: (m) => (
         <>
-          {m.displayName}
+          <DataText>{m.displayName}</DataText>
           {m.userId === currentUserId && <span className="muted"> {t('members.you')}</span>}
           <span className="cell-sub">{m.email}</span>
         </>
@@ -39,7 +40,7 @@ export function MemberTable({ query, currentUserId, onEdit, onRemove }: MemberTa
     {
       key: 'department',
       header: t('members.department'),
-      render: (m) => m.departmentName ?? t('members.noDepartment'),
+      render: (m) => (m.departmentName ? <DataText>{m.departmentName}</DataText> : t('members.noDepartment')),
     },
     { key: 'joined', header: t('members.joined'), render: (m) => <DateText value={m.createdAt} /> },
   ];

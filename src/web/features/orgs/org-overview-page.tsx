@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge.js';
+import { DataText, useDataLang } from '../../components/data-text.js';
 import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
@@ -14,11 +15,14 @@ export function OrgOverviewPage() {
   const orgId = useOrgId();
   const membership = useMembership();
   const org = useQuery(orgQueryOptions(orgId));
+  const name = org.data?.name ?? membership.orgName;
+  const nameLang = useDataLang(name);
 
   return (
     <>
       <PageHeader
-        title={org.data?.name ?? membership.orgName}
+        title={name}
+        titleLang={nameLang}
         lead={<Badge tone="info">{t(`orgKinds.${org.data?.kind ?? membership.orgKind}`)}</Badge>}
       />
       {org.isPending && <Loading />}
@@ -55,7 +59,9 @@ export function OrgOverviewPage() {
               </div>
               <div>
                 <dt>{t('overview.yourDepartment')}</dt>
-                <dd>{membership.departmentName ?? t('common.none')}</dd>
+                <dd>
+                  {membership.departmentName ? <DataText>{membership.departmentName}</DataText> : t('common.none')}
+                </dd>
               </div>
             </dl>
           </section>

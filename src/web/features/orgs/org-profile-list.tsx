@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgSummary } from '../../../shared/orgs/schema.js';
+import { DataText } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { formatNumber } from '../../lib/format.js';
 import { prefectureName } from '../../lib/prefectures.js';
@@ -13,7 +14,7 @@ export function OrgProfileList({ org }: { org: OrgSummary }) {
   const none = t('common.none');
   const rows: [string, ReactNode][] = [
     [t('overview.kind'), t(`orgKinds.${org.kind}`)],
-    [t('overview.nameKana'), org.nameKana || none],
+    [t('overview.nameKana'), org.nameKana ? <DataText key="kana">{org.nameKana}</DataText> : none],
   ];
   // Code, prefecture, type and population describe local governments only.
   if (org.kind === 'municipality') {

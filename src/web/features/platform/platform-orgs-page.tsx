@@ -6,6 +6,7 @@ import type { OrgSummary } from '../../../shared/orgs/schema.js';
 import { Badge } from '../../components/badge.js';
 import { Button } from '../../components/button.js';
 import { type Column, DataTable } from '../../components/data-table.js';
+import { DataText } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Loading } from '../../components/loading.js';
@@ -38,10 +39,10 @@ export function PlatformOrgsPage() {
           {/* Platform admins can open only the organisations they belong to. */}
           {findMembership(me, org.id) ? (
             <Link to="/orgs/$orgId" params={{ orgId: org.id }}>
-              {org.name}
+              <DataText>{org.name}</DataText>
             </Link>
           ) : (
-            org.name
+            <DataText>{org.name}</DataText>
           )}
           {org.isPlatform && (
             <>

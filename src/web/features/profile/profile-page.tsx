@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataText } from '../../components/data-text.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useMe } from '../../lib/session.js';
 import { PasswordForm } from './password-form.js';
@@ -26,9 +27,17 @@ export function ProfilePage() {
             <ul className="membership-list">
               {me.memberships.map((m) => (
                 <li key={m.id}>
-                  <span className="membership-list__org">{m.orgName}</span>
+                  <span className="membership-list__org">
+                    <DataText>{m.orgName}</DataText>
+                  </span>
                   <span className="muted">
-                    {[t(`roles.${m.role}`), t(`positions.${m.position}`), m.departmentName].filter(Boolean).join(' · ')}
+                    {[t(`roles.${m.role}`), t(`positions.${m.position}`)].join(' · ')}
+                    {m.departmentName && (
+                      <>
+                        {' · '}
+                        <DataText>{m.departmentName}</DataText>
+                      </>
+                    )}
                   </span>
                 </li>
               ))}
