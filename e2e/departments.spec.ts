@@ -1,7 +1,7 @@
-import { beforeAll, describe, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DepartmentsPage } from './pages/departments.page.js';
 import { ShellPage } from './pages/shell.page.js';
-import { apiAs, createMember, logInContext } from './support/api.js';
+import { apiAs, createMember, logInContext, sessionOf } from './support/api.js';
 import { useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo, uniqueEmail, uniqueSuffix } from './support/demo.js';
 import { expectCount, expectHidden, expectVisible } from './support/expect.js';
@@ -73,9 +73,10 @@ describe('部署の管理', () => {
     const back = await shell.switchLanguage('ja');
     await japanese.waitUntilLoaded();
     await expectVisible(back.navLink('部署'));
-    // The choice is kept for the next visit.
+    // The choice is kept for the next visit: in this browser and on the account.
     await page.reload();
     await japanese.waitUntilLoaded();
+    expect((await sessionOf(context))?.locale).toBe('ja');
   });
 
   test('職員には部署の一覧だけが見え、追加・編集・削除のボタンはない', async () => {

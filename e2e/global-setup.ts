@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,21 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
 }
 
 /**
+ * Copies the build into the run's own folder and returns the server entry there. The server finds
+ * the web UI (../../dist/web) and the migrations (../../../drizzle) next to its own files, so a
+ * rebuild in the checkout during the run (vite empties dist/web first) cannot answer a page with
+ * 404 half-way through a test.
+ */
+function snapshotBuild(root: string, runDir: string): string {
+  for (const dir of ['dist/server', 'dist/shared', 'dist/web', 'drizzle']) {
+    cpSync(path.join(root, dir), path.join(runDir, dir), { recursive: true });
+  }
+  cpSync(path.join(root, 'package.json'), path.join(runDir, 'package.json'));
+  symlinkSync(path.join(root, 'node_modules'), path.join(runDir, 'node_modules'), 'dir');
+  return path.join(runDir, 'dist/server/main.js');
+}
+
+/**
  * Starts one server for the whole browser run on a fresh embedded database with the demo data,
  * so every spec sees the same seeded デモ市 and creates whatever else it needs itself.
  */
@@ -59,7 +74,10 @@ export default async function setup(project: TestProject) {
     }
   }
 
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kn-e2e-'));
+  const runDir = mkdtempSync(path.join(os.tmpdir(), 'kn-e2e-'));
+  const dataDir = path.join(runDir, 'data');
+  mkdirSync(dataDir);
+  const serverEntry = snapshotBuild(root, runDir);
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
@@ -80,8 +98,8 @@ export default async function setup(project: TestProject) {
   };
   // The embedded database of DATA_DIR, never a PostgreSQL the developer happens to have configured.
   delete env.DATABASE_URL;
-  const server = spawn(process.execPath, [entry], {
-    cwd: root,
+  const server = spawn(process.execPath, [serverEntry], {
+    cwd: runDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -99,7 +117,7 @@ export default async function setup(project: TestProject) {
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(runDir, { recursive: true, force: true });
   };
 
   try {

@@ -109,11 +109,20 @@ export class ShellPage {
     return selectedOptionText(this.orgSwitcher);
   }
 
+  /**
+   * Switches the language and waits until the account has saved it too: the page changes at once,
+   * the PATCH that saves the choice follows, and a reload or logout before it answers would lose it.
+   */
   async switchLanguage(language: Language): Promise<ShellPage> {
     await this.openMenuIfCollapsed();
+    const saved = this.page.waitForResponse(
+      (response) => response.request().method() === 'PATCH' && new URL(response.url()).pathname === '/api/auth/me',
+    );
     await this.languageButton(language).click();
     const next = new ShellPage(this.page, language);
     await expectVisible(next.languageButton(language, { pressed: true }));
+    const response = await saved;
+    if (!response.ok()) throw new Error(`Saving the language answered ${response.status()}: ${await response.text()}`);
     return next;
   }
 

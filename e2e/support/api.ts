@@ -87,6 +87,15 @@ export async function logInContext(context: BrowserContext, email: string, passw
   );
 }
 
+/** Who a browser context is signed in as, read through its own cookies (null when nobody). */
+export async function sessionOf(context: BrowserContext): Promise<Me | null> {
+  const { me } = await readJson<{ me: Me | null }>(
+    await context.request.get('/api/auth/session'),
+    'GET /api/auth/session',
+  );
+  return me;
+}
+
 /**
  * The first link to `pathPrefix` in the newest mail to `to` in an organisation's outbox. Polls a
  * little: delivery to the outbox happens right after the request that caused it.
