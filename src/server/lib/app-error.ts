@@ -1,11 +1,12 @@
 import type { ErrorCode } from '../../shared/errors/codes.js';
+import type { FieldErrorCode } from '../../shared/errors/field-errors.js';
 
 /** The one error type services throw; the error handler maps its code to problem+json. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail?: string,
-    readonly errors?: { path: string; message: string }[],
+    readonly errors?: { path: string; code: FieldErrorCode }[],
   ) {
     super(detail ?? code);
     this.name = 'AppError';

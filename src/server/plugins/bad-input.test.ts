@@ -174,3 +174,38 @@ describe('security headers', () => {
     expect([200, 302]).toContain(docs.statusCode);
   });
 });
+
+describe('field errors in both languages', () => {
+  it("words Zod's checks and our own rules in Japanese and English, in the caller's language first", async () => {
+    const tooLong = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: ctx.cookie, 'accept-language': 'en-US,en;q=0.9' },
+      payload: { name: 'あ'.repeat(101), level: 'bureau' },
+    });
+    const [field] = tooLong.json().errors;
+    expect(field).toMatchObject({ path: 'body.name', code: 'too_big' });
+    expect(field.messages.ja).toMatch(/100/);
+    expect(field.message).toBe(field.messages.en);
+
+    const badCode = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${ctx.org.id}`,
+      headers: { cookie: ctx.cookie },
+      payload: { lgCode: '131017' },
+    });
+    expect(badCode.json().errors[0]).toMatchObject({
+      path: 'body.lgCode',
+      code: 'lgCode.check_digit',
+      message: '団体コードの検査数字（6桁目）が正しくありません。',
+    });
+
+    const foreignDepartment = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: ctx.cookie },
+      payload: { name: '迷子課', level: 'division', parentId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(foreignDepartment.json().errors[0]).toMatchObject({ code: 'department.unknown', path: 'body.parentId' });
+  });
+});

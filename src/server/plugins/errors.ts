@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { type ErrorCode, errorCatalog, type Problem } from '../../shared/errors/codes.js';
+import { fieldErrorCatalog, isFieldErrorCode } from '../../shared/errors/field-errors.js';
 import { AppError } from '../lib/app-error.js';
 
 /** Picks the language of error messages from the Accept-Language header; Japanese by default. */
@@ -38,6 +40,29 @@ export function sendProblem(
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 
+const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
+type FieldProblem = NonNullable<Problem['errors']>[number];
+
+/** One field error in both languages: our own keys from the catalogue, Zod's checks through its locales. */
+function describeField(
+  path: string,
+  code: string,
+  issue: Record<string, unknown> | null,
+  locale: 'ja' | 'en',
+): FieldProblem {
+  let messages: { ja: string; en: string };
+  if (isFieldErrorCode(code)) {
+    messages = fieldErrorCatalog[code];
+  } else {
+    const word = (l: 'ja' | 'en') => {
+      const result = issue ? zodLocales[l].localeError?.(issue as never) : undefined;
+      return (typeof result === 'string' ? result : result?.message) ?? fieldErrorCatalog.required[l];
+    };
+    messages = { ja: word('ja'), en: word('en') };
+  }
+  return { path, code, message: messages[locale], messages };
+}
+
 /** Fastify's own error codes that are the caller's fault, and what we call them. */
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
@@ -61,16 +86,20 @@ export function registerErrorHandling(
   options: { pageFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined } = {},
 ) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = pickLocale(request);
     if (error instanceof AppError) {
-      return sendProblem(reply, request, error.code, { detail: error.detail, errors: error.errors });
+      const errors = error.errors?.map((e) => describeField(e.path, e.code, null, locale));
+      return sendProblem(reply, request, error.code, { detail: error.detail, errors });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((v) => ({
-        path: [error.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])]
-          .filter(Boolean)
-          .join('.'),
-        message: v.message ?? 'invalid',
-      }));
+      const errors = error.validation.map((v) => {
+        const segments = v.instancePath ? v.instancePath.split('/').filter(Boolean) : [];
+        const path = [error.validationContext, ...segments].filter(Boolean).join('.');
+        const params = (v.params ?? {}) as Record<string, unknown>;
+        // A custom issue carries one of our catalogue keys as its message (e.g. lgCode.check_digit).
+        const code = v.keyword === 'custom' && v.message && isFieldErrorCode(v.message) ? v.message : v.keyword;
+        return describeField(path, code, { ...params, code: v.keyword, path: segments, message: v.message }, locale);
+      });
       return sendProblem(reply, request, 'validation', { errors });
     }
     if (isResponseSerializationError(error)) {

@@ -11,7 +11,7 @@ export const textSchema = (max: number) =>
     .max(max)
     // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
-      message: 'control characters are not allowed',
+      message: 'text.control_characters',
     });
 
 export const requiredTextSchema = (max: number) => textSchema(max).pipe(z.string().min(1));

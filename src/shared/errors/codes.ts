@@ -103,6 +103,7 @@ export interface Problem {
   detail?: string;
   code: ErrorCode;
   messages: { ja: string; en: string };
-  errors?: { path: string; message: string }[];
+  /** Per-field problems: `code` is a Zod issue code or a key of fieldErrorCatalog; `message` is in the request's language. */
+  errors?: { path: string; code: string; message: string; messages: { ja: string; en: string } }[];
   retryAfter?: number;
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.js';
-import type { Language } from './i18n/language.js';
+import { currentLanguage, type Language } from './i18n/language.js';
 
 /** The message to show a person for any failure, in their language. */
 export function describeError(error: unknown, language: Language, t: TFunction): string {
@@ -12,8 +12,10 @@ export function describeError(error: unknown, language: Language, t: TFunction):
   return t('errors.unexpected');
 }
 
-function translateFieldMessage(message: string, t: TFunction): string {
-  switch (message) {
+type FieldProblem = NonNullable<ApiError['problem']['errors']>[number];
+
+function translateFieldMessage(problem: FieldProblem, language: Language, t: TFunction): string {
+  switch (problem.code) {
     case 'lgCode.format':
       return t('fieldErrors.lgCodeFormat');
     case 'lgCode.prefecture':
@@ -23,21 +25,23 @@ function translateFieldMessage(message: string, t: TFunction): string {
     case 'lgCode.required':
       return t('fieldErrors.lgCodeRequired');
     default:
-      return t('fieldErrors.invalid');
+      // The server words every other check in both languages.
+      return problem.messages?.[language] ?? t('fieldErrors.invalid');
   }
 }
 
 /**
- * Server validation errors keyed by form field: `body.email` becomes `email`. Messages we know
- * are translated; the rest become a polite generic hint rather than a raw validator sentence.
+ * Server validation errors keyed by form field: `body.email` becomes `email`, each in the
+ * person's language.
  */
 export function fieldErrorsFrom(error: unknown, t: TFunction): Record<string, string> {
+  const language = currentLanguage();
   if (!(error instanceof ApiError) || !error.problem.errors) return {};
   const result: Record<string, string> = {};
-  for (const { path, message } of error.problem.errors) {
-    const field = path.replace(/^(body|querystring|params)\./, '').split('.')[0] ?? '';
+  for (const problem of error.problem.errors) {
+    const field = problem.path.replace(/^(body|querystring|params)\./, '').split('.')[0] ?? '';
     if (!field || result[field]) continue;
-    result[field] = translateFieldMessage(message, t);
+    result[field] = translateFieldMessage(problem, language, t);
   }
   return result;
 }

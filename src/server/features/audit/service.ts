@@ -11,7 +11,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
   if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('validation', undefined, [{ path: 'querystring.cursor', message: 'invalid cursor' }]);
+    throw new AppError('validation', undefined, [{ path: 'querystring.cursor', code: 'cursor.invalid' }]);
   }
   return { createdAt, id };
 }

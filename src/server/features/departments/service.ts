@@ -33,7 +33,7 @@ async function getDepartment(ctx: OrgContext, id: string): Promise<Department> {
 
 async function assertParent(ctx: OrgContext, parentId: string) {
   if (!(await repo.findDepartment(ctx.db, ctx.scope, parentId))) {
-    throw new AppError('validation', undefined, [{ path: 'body.parentId', message: 'unknown department' }]);
+    throw new AppError('validation', undefined, [{ path: 'body.parentId', code: 'department.unknown' }]);
   }
 }
 

@@ -35,7 +35,7 @@ export async function inviteToOrg(
     throw new AppError('role_not_allowed');
   }
   if (input.departmentId && !(await repo.departmentBelongsTo(ctx.db, orgId, input.departmentId))) {
-    throw new AppError('validation', undefined, [{ path: 'body.departmentId', message: 'unknown department' }]);
+    throw new AppError('validation', undefined, [{ path: 'body.departmentId', code: 'department.unknown' }]);
   }
   const existingUser = await authRepo.findUserByEmail(ctx.db, input.email);
   if (existingUser && (await repo.findMembershipOfUser(ctx.db, orgId, existingUser.id))) {
@@ -112,8 +112,8 @@ export async function acceptInvitation(
     }
   } else if (!input.displayName || !input.password) {
     throw new AppError('validation', undefined, [
-      ...(input.displayName ? [] : [{ path: 'body.displayName', message: 'required' }]),
-      ...(input.password ? [] : [{ path: 'body.password', message: 'required' }]),
+      ...(input.displayName ? [] : [{ path: 'body.displayName', code: 'required' as const }]),
+      ...(input.password ? [] : [{ path: 'body.password', code: 'required' as const }]),
     ]);
   }
   const passwordHash = !user?.passwordHash && input.password ? await hashPassword(input.password) : null;

@@ -34,7 +34,7 @@ export async function updateMember(ctx: OrgContext, membershipId: string, input:
       throw new AppError('forbidden');
     }
     if (input.departmentId && !(await repo.departmentBelongsTo(tx.db, tx.scope.orgId, input.departmentId))) {
-      throw new AppError('validation', undefined, [{ path: 'body.departmentId', message: 'unknown department' }]);
+      throw new AppError('validation', undefined, [{ path: 'body.departmentId', code: 'department.unknown' }]);
     }
     if (
       input.role &&

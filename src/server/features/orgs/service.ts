@@ -42,7 +42,7 @@ export async function updateOrg(ctx: OrgContext, input: UpdateOrgInput): Promise
     const before = await repo.findOrg(tx.db, tx.scope);
     if (!before) throw new AppError('not_found');
     if (input.lgCode === null && before.kind === 'municipality') {
-      throw new AppError('validation', undefined, [{ path: 'body.lgCode', message: 'lgCode.required' }]);
+      throw new AppError('validation', undefined, [{ path: 'body.lgCode', code: 'lgCode.required' }]);
     }
     if (input.lgCode) await assertLgCodeFree(tx, input.lgCode, before.id);
     const patch = {
