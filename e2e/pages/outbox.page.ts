@@ -5,10 +5,13 @@ import { expectVisible } from '../support/expect.js';
 export class OutboxPage {
   readonly page: Page;
   readonly heading: Locator;
+  /** Every mail shown, newest first. */
+  readonly mails: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.heading = this.page.getByRole('heading', { level: 1, name: '送信メール', exact: true });
+    this.mails = this.page.getByRole('main').getByRole('listitem');
   }
 
   async goto(orgId: string): Promise<void> {
@@ -16,14 +19,23 @@ export class OutboxPage {
     await expectVisible(this.heading);
   }
 
+  /** Waits for the list to arrive: some mails, or the note that there are none. */
+  async waitUntilLoaded(): Promise<void> {
+    await expectVisible(
+      this.mails.first().or(this.page.getByText('送信したメールはまだありません。', { exact: true })),
+    );
+  }
+
   /** The newest mail to `to` whose subject contains `subject` (newest mails come first). */
   mail(to: string, subject: string): Locator {
-    return this.page
-      .getByRole('main')
-      .getByRole('listitem')
+    return this.mailsTo(to)
       .filter({ has: this.page.getByRole('heading', { name: subject }) })
-      .filter({ has: this.page.getByRole('definition').getByText(to, { exact: true }) })
       .first();
+  }
+
+  /** Every mail to `to`, whatever its subject. */
+  mailsTo(to: string): Locator {
+    return this.mails.filter({ has: this.page.getByRole('definition').getByText(to, { exact: true }) });
   }
 
   /** Opens the mail body and returns the address of its first link that contains `path`. */

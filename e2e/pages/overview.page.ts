@@ -5,10 +5,12 @@ import { escapeRegExp, expectText, expectVisible } from '../support/expect.js';
 export class OverviewPage {
   readonly page: Page;
   readonly you: Locator;
+  readonly profile: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.you = page.getByRole('region', { name: 'あなたの所属', exact: true });
+    this.profile = page.getByRole('region', { name: '基本情報', exact: true });
   }
 
   heading(orgName: string): Locator {
@@ -18,6 +20,14 @@ export class OverviewPage {
   /** Checks a line of 「あなたの所属」: the term (役割, 役職, 部署) and the value read right after it. */
   async expectYour(term: '役割' | '役職' | '部署', value: string): Promise<void> {
     await expectText(this.you, new RegExp(`${term}\\s+${escapeRegExp(value)}(\\s|$)`));
+  }
+
+  /** Checks a line of 「基本情報」: the term (団体区分, 人口 …) and the value read right after it. */
+  async expectProfile(
+    term: '種別' | 'ふりがな' | '団体コード' | '都道府県' | '団体区分' | '人口',
+    value: string,
+  ): Promise<void> {
+    await expectText(this.profile, new RegExp(`${term}\\s+${escapeRegExp(value)}(\\s|$)`));
   }
 
   async goto(orgId: string, orgName: string): Promise<void> {

@@ -23,8 +23,20 @@ export async function expectText(locator: Locator, text: string | RegExp): Promi
   await (typeof text === 'string' ? matcher.toContain(text) : matcher.toMatch(text));
 }
 
+/** The whole rendered text, trimmed, is exactly `text` (a table cell, a value). */
+export async function expectInnerText(locator: Locator, text: string): Promise<void> {
+  await locator.waitFor({ state: 'attached' });
+  await expect.poll(async () => (await locator.innerText()).trim(), poll).toBe(text);
+}
+
 export async function expectValue(locator: Locator, value: string): Promise<void> {
   await expect.poll(() => locator.inputValue(), poll).toBe(value);
+}
+
+/** The element has the keyboard focus (document.activeElement). */
+export async function expectFocused(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'attached' });
+  await expect.poll(() => locator.evaluate((element) => element === document.activeElement), poll).toBe(true);
 }
 
 export async function expectPath(page: Page, path: string | RegExp): Promise<void> {

@@ -24,3 +24,11 @@ export async function selectedOptionText(select: Locator): Promise<string> {
     return control.selectedOptions[0]?.textContent?.trim() ?? '';
   });
 }
+
+/** The cell of `row` under the column headed `column` (the row header counts as the first cell). */
+export async function cellUnder(table: Locator, row: Locator, column: string): Promise<Locator> {
+  const headers = await table.getByRole('columnheader').allInnerTexts();
+  const index = headers.findIndex((header) => header.trim() === column);
+  if (index < 0) throw new Error(`The table has no column ${column} (columns: ${headers.join(', ')}).`);
+  return row.locator('th, td').nth(index);
+}
