@@ -16,7 +16,7 @@ import { anonymousApi, apiAs, findMailLink } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { type Device, saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, DEMO_NPO, demo, uniqueEmail } from './support/demo.js';
-import { expectVisible } from './support/expect.js';
+import { expectCount, expectVisible } from './support/expect.js';
 
 interface Links {
   cityId: string;
@@ -68,6 +68,54 @@ const mainPages: MainPage[] = [
   { name: 'settings', as: demo.orgAdmin.email, open: (page, links) => new SettingsPage(page).goto(links.cityId) },
   { name: 'profile', as: demo.orgAdmin.email, open: (page) => new ProfilePage(page).goto() },
   { name: 'platform-orgs', as: demo.platformAdmin.email, open: (page) => new PlatformOrgsPage(page).goto() },
+];
+
+interface EnglishPage {
+  name: string;
+  as: string | null;
+  path: (links: Links) => string;
+  /** The page's h1 in English, or the organisation's name on its overview. */
+  heading: string;
+  /** What else to check once the page is there. */
+  check?: (page: Page) => Promise<void>;
+}
+
+/** The same pages in English, on desktop only: the layout is the same, the words and `lang` differ. */
+const englishPages: EnglishPage[] = [
+  { name: 'login', as: null, path: () => '/login', heading: 'Log in' },
+  { name: 'forgot-password', as: null, path: () => '/forgot-password', heading: 'Reset your password' },
+  { name: 'invitation', as: null, path: (links) => links.invitation, heading: 'Invitation to an organisation' },
+  { name: 'reset-password', as: null, path: (links) => links.passwordReset, heading: 'Set a new password' },
+  {
+    name: 'overview',
+    as: demo.orgAdmin.email,
+    path: (links) => `/orgs/${links.cityId}`,
+    heading: DEMO_CITY,
+    // Japanese names inside the English page are marked as Japanese (WCAG 3.1.2).
+    check: async (page) => {
+      expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('ja');
+      await expectVisible(page.getByRole('navigation').locator('[lang="ja"]', { hasText: DEMO_CITY }));
+      await expectVisible(page.locator('header [lang="ja"]', { hasText: demo.orgAdmin.name }));
+    },
+  },
+  {
+    name: 'departments',
+    as: demo.orgAdmin.email,
+    path: (links) => `/orgs/${links.cityId}/departments`,
+    heading: 'Departments',
+    check: (page) => expectVisible(page.getByRole('main').locator('[lang="ja"]', { hasText: '総務部' }).first()),
+  },
+  { name: 'members', as: demo.orgAdmin.email, path: (links) => `/orgs/${links.cityId}/members`, heading: 'Members' },
+  { name: 'audit', as: demo.orgAdmin.email, path: (links) => `/orgs/${links.cityId}/audit`, heading: 'Audit log' },
+  { name: 'outbox', as: demo.orgAdmin.email, path: (links) => `/orgs/${links.cityId}/outbox`, heading: 'Sent mail' },
+  {
+    name: 'settings',
+    as: demo.orgAdmin.email,
+    path: (links) => `/orgs/${links.cityId}/settings`,
+    heading: 'Organisation settings',
+  },
+  { name: 'profile', as: demo.orgAdmin.email, path: () => '/profile', heading: 'Profile' },
+  { name: 'platform-orgs', as: demo.platformAdmin.email, path: () => '/platform/orgs', heading: 'Organisations' },
 ];
 
 async function measureWidth(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
@@ -131,6 +179,24 @@ describe('アクセシビリティと画面幅', () => {
           }
         }
       }
+    });
+  });
+
+  describe('English', () => {
+    test.each(englishPages.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+      const { page } = await browser.open({
+        language: 'en',
+        storageState: entry.as ? sessions.get(entry.as) : undefined,
+      });
+      await page.goto(entry.path(links));
+      await expectVisible(page.getByRole('heading', { level: 1, name: entry.heading, exact: true }));
+      // Lists and tables arrive after the heading; check them, not their loading note.
+      await expectCount(page.getByRole('status').filter({ hasText: 'Loading…' }), 0);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await entry.check?.(page);
+
+      await expectNoAxeViolations(page, `${entry.name} (English)`);
+      await saveScreenshot(page, `${entry.name}-desktop-en`);
     });
   });
 });

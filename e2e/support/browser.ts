@@ -35,7 +35,30 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Where the app keeps the language chosen in a browser (src/web/lib/i18n/language.ts). */
+const languageStorageKey = 'kaizen-navi.language';
+
+type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
+
+/** A profile in which `language` was chosen before, on top of any cookies of a logged-in session. */
+function withChosenLanguage(state: BrowserContextOptions['storageState'], language: Language): StorageState {
+  if (typeof state === 'string') throw new Error('Pass the storage state as an object, not a file.');
+  const origin = new URL(baseUrl()).origin;
+  return {
+    cookies: state?.cookies ?? [],
+    origins: [
+      ...(state?.origins ?? []).filter((entry) => entry.origin !== origin),
+      { origin, localStorage: [{ name: languageStorageKey, value: language }] },
+    ],
+  };
+}
+
 export interface ContextOptions {
+  /**
+   * The language this browser chose on an earlier visit (kept by the app in localStorage), which
+   * also sets the browser's locale. Without it the app starts in Japanese, as for a first visit.
+   * Set in the profile rather than on the account, so it cannot leak into other specs.
+   */
   language?: Language;
   device?: Device;
   /** Only for injecting axe-core: the app's CSP rightly refuses scripts that are not its own. */
@@ -62,7 +85,11 @@ export async function openPage(
     hasTouch: device === 'phone',
     deviceScaleFactor: 1,
     bypassCSP: options.bypassCSP ?? false,
-    ...(options.storageState ? { storageState: options.storageState } : {}),
+    ...(options.language
+      ? { storageState: withChosenLanguage(options.storageState, options.language) }
+      : options.storageState
+        ? { storageState: options.storageState }
+        : {}),
   });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
