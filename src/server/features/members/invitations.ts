@@ -28,6 +28,8 @@ export async function inviteToOrg(
   mailer: Mailer,
   orgId: string,
   input: InvitationInput,
+  /** Whose outbox keeps the mail; the invited organisation's unless the platform sends it. */
+  outboxOrgId: string = orgId,
 ): Promise<{ id: string; mailIds: string[] }> {
   const org = await repo.findOrgById(ctx.db, orgId);
   if (!org) throw new AppError('not_found');
@@ -64,7 +66,7 @@ export async function inviteToOrg(
     link: `${mailer.publicUrl}/invite/${token}`,
     expiresDays: INVITATION_TTL_DAYS,
   });
-  const mailId = await mailer.queue(ctx, { orgId, to: input.email, ...mail });
+  const mailId = await mailer.queue(ctx, { orgId: outboxOrgId, to: input.email, ...mail });
   await recordAudit(ctx, {
     orgId,
     action: 'invitation.create',

@@ -4,9 +4,11 @@ import { createTestApp, type TestApp } from '../../../../test/harness.js';
 
 let t: TestApp;
 let platformCookie: string;
+let platformOrgId: string;
 beforeAll(async () => {
   t = await createTestApp();
   const platform = await createOrg(t, { kind: 'npo', name: '研究会', isPlatform: true });
+  platformOrgId = platform.id;
   const admin = await createMember(t, { orgId: platform.id, role: 'platform_admin', position: 'other' });
   platformCookie = await logIn(t, admin.user.email);
 });
@@ -110,6 +112,13 @@ describe('platform registry', () => {
     expect(again.statusCode).toBe(409);
     const [mail] = await t.mailsTo('kaizen@city.koriyama.example');
     expect(mail?.subject).toContain('郡山市');
+    expect(mail?.orgId).toBe(platformOrgId);
+    const platformOutbox = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${platformOrgId}/outbox`,
+      headers: { cookie: platformCookie },
+    });
+    expect(platformOutbox.json().map((m: { to: string }) => m.to)).toContain('kaizen@city.koriyama.example');
     const token = mail?.text.match(/invite\/([A-Za-z0-9_-]+)/)?.[1];
     const accept = await t.app.inject({
       method: 'POST',

@@ -63,3 +63,12 @@ export async function listAllOrgs(db: Db) {
 export async function insertOrg(db: Db, row: typeof organizations.$inferInsert): Promise<void> {
   await db.insert(organizations).values(row);
 }
+
+export async function findPlatformOrgId(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.isPlatform, true))
+    .limit(1);
+  return row?.id ?? null;
+}

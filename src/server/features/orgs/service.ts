@@ -99,12 +99,16 @@ export async function createOrg(ctx: ServiceContext, mailer: Mailer, input: Crea
       changes: { name: input.name, kind: input.kind, lgCode: input.lgCode ?? null },
     });
     if (!input.adminEmail) return [];
-    const invitation = await inviteToOrg(tx, mailer, id, {
-      email: input.adminEmail.toLowerCase(),
-      role: 'org_admin',
-      position: 'other',
-      departmentId: null,
-    });
+    // Nobody belongs to the new organisation yet, so its first invitation is kept in the
+    // platform organisation's outbox, where the office that registered it can pass it on.
+    const platformOrgId = await repo.findPlatformOrgId(tx.db);
+    const invitation = await inviteToOrg(
+      tx,
+      mailer,
+      id,
+      { email: input.adminEmail.toLowerCase(), role: 'org_admin', position: 'other', departmentId: null },
+      platformOrgId ?? id,
+    );
     return invitation.mailIds;
   });
   await mailer.deliver(mailIds);
