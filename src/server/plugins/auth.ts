@@ -1,10 +1,9 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission, type Permission } from '../../shared/auth/permissions.js';
 import type { Role } from '../../shared/auth/roles.js';
 import type { Db } from '../db/client.js';
 import { memberships } from '../db/schema/memberships.js';
-import { organizations } from '../db/schema/organizations.js';
 import { sessions } from '../db/schema/sessions.js';
 import { AppError } from '../lib/app-error.js';
 import type { Actor, OrgContext, OrgScope, ServiceContext } from '../lib/context.js';
@@ -44,8 +43,17 @@ export interface AuthDeps {
 
 async function loadSession(db: Db, token: string, now: Date) {
   const id = hashToken(token);
+  // One round trip per request: the session and whether its person is a platform administrator.
   const [row] = await db
-    .select({ id: sessions.id, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      // Written out with table names: drizzle leaves columns unqualified inside a select's sql.
+      isPlatformAdmin: sql<boolean>`exists (
+        select 1 from memberships m join organizations o on o.id = m.org_id
+        where m.user_id = ${sessions}.user_id and m.role = 'platform_admin' and o.is_platform)`.mapWith(Boolean),
+    })
     .from(sessions)
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
     .limit(1);
@@ -54,19 +62,6 @@ async function loadSession(db: Db, token: string, now: Date) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return row;
-}
-
-/** True when the person holds platform_admin in the platform organisation. */
-export async function isPlatformAdmin(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(
-      and(eq(memberships.userId, userId), eq(memberships.role, 'platform_admin'), eq(organizations.isPlatform, true)),
-    )
-    .limit(1);
-  return Boolean(row);
 }
 
 function mintScope(orgId: string, role: Role, membershipId: string): OrgScope {
@@ -120,7 +115,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
       const session = await loadSession(deps.db, token, deps.now());
       if (session) {
         request.sessionId = session.id;
-        request.actor = { userId: session.userId, isPlatformAdmin: await isPlatformAdmin(deps.db, session.userId) };
+        request.actor = { userId: session.userId, isPlatformAdmin: session.isPlatformAdmin };
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
