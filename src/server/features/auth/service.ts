@@ -73,7 +73,15 @@ export async function openSession(
 }
 
 export async function logOut(ctx: ServiceContext, sessionId: string): Promise<void> {
-  await repo.deleteSession(ctx.db, sessionId);
+  await inTransaction(ctx, async (tx) => {
+    await repo.deleteSession(tx.db, sessionId);
+    await recordAudit(tx, {
+      orgId: null,
+      action: 'auth.logout',
+      targetType: 'user',
+      targetId: ctx.actor?.userId ?? null,
+    });
+  });
 }
 
 /** Ends every session of the person, on every device. */
