@@ -16,11 +16,25 @@ export const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Kaizen Navi <no-reply@kaizen-navi.local>'),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  TRUST_PROXY: booleanFromString.default(false),
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For/Proto): false, or a comma-separated
+   * list of their addresses/CIDRs (or loopback, uniquelocal). true believes any sender, which lets
+   * clients forge their address: only behind a proxy that overwrites those headers.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | string => {
+      const value = v.trim();
+      if (value === '' || value === 'false' || value === '0') return false;
+      if (value === 'true') return true;
+      return value;
+    }),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_DEMO: booleanFromString.default(true),
+  /** Demo data on an empty database; unset means yes on the embedded database, no on PostgreSQL. */
+  SEED_DEMO: booleanFromString.optional(),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -35,4 +49,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Whether to seed demo data: asked for, or by default only for the embedded database, never production PostgreSQL. */
+export function shouldSeedDemo(env: Env): boolean {
+  return env.SEED_DEMO ?? !env.DATABASE_URL;
 }

@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
-import { readEnv } from './env.js';
+import { readEnv, shouldSeedDemo } from './env.js';
 import { createMailer, createSmtpTransport } from './features/mail/mailer.js';
 import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from './seed/demo.js';
 
@@ -14,7 +14,8 @@ async function main() {
     poolMax: env.DB_POOL_MAX,
   });
   await migrateDatabase(database);
-  const seeded = env.SEED_DEMO && (await isDatabaseEmpty(database.db)) ? await seedDemo(database.db) : null;
+  const seedDemoData = shouldSeedDemo(env);
+  const seeded = seedDemoData && (await isDatabaseEmpty(database.db)) ? await seedDemo(database.db) : null;
   const now = () => new Date();
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const mailer = createMailer({
@@ -46,7 +47,7 @@ async function main() {
     `  API docs: ${url}/api/docs`,
     `  ready in ${Math.round(performance.now() - startedAt)} ms`,
   ];
-  if (env.SEED_DEMO && (seeded || database.kind === 'pglite')) {
+  if (seedDemoData && (seeded || database.kind === 'pglite')) {
     lines.push(
       seeded
         ? '  demo data created. Demo logins (password for all):'

@@ -209,3 +209,23 @@ describe('field errors in both languages', () => {
     expect(foreignDepartment.json().errors[0]).toMatchObject({ code: 'department.unknown', path: 'body.parentId' });
   });
 });
+
+describe('bad query strings', () => {
+  it('refuses NUL characters, forged cursors and impossible dates with a 400', async () => {
+    const base = `/api/orgs/${ctx.org.id}`;
+    const forged = Buffer.from(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`).toString('base64url');
+    const farPast = Buffer.from('-271821-04-20T00:00:00.000Z|00000000-0000-4000-8000-000000000000').toString(
+      'base64url',
+    );
+    for (const url of [
+      `${base}/members?q=%00`,
+      `${base}/audit-events?action=%00`,
+      `${base}/audit-events?cursor=${forged}`,
+      `${base}/audit-events?cursor=${farPast}`,
+      `${base}/audit-events?from=0001-01-01`,
+    ]) {
+      const r = await t.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
+      expect(r.statusCode, url).toBe(400);
+    }
+  });
+});

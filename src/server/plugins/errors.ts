@@ -63,6 +63,31 @@ function describeField(
   return { path, code, message: messages[locale], messages };
 }
 
+/** Unique indexes whose violation has a more precise name than a generic conflict. */
+const uniqueConstraints: Record<string, ErrorCode> = {
+  users_email_key: 'email_taken',
+  organizations_lg_code_key: 'lg_code_taken',
+  memberships_org_user_key: 'already_member',
+};
+
+/**
+ * Services check first, but two requests can pass the same check at once; the database's
+ * constraints then refuse one of them. That is a conflict for the caller, not a server fault.
+ * Drizzle wraps the driver's error, so look at the cause too.
+ */
+function mapDatabaseError(error: unknown): ErrorCode | null {
+  for (
+    let current = error as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 3;
+    depth++
+  ) {
+    if (current.code === '23505') return uniqueConstraints[String(current.constraint)] ?? 'conflict';
+    if (current.code === '23503' || current.code === '40001' || current.code === '40P01') return 'conflict';
+    current = current.cause as typeof current;
+  }
+  return null;
+}
+
 /** Fastify's own error codes that are the caller's fault, and what we call them. */
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
@@ -108,6 +133,11 @@ export function registerErrorHandling(
     }
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
     if (mapped) return sendProblem(reply, request, mapped);
+    const constraint = mapDatabaseError(error);
+    if (constraint) {
+      request.log.info({ err: error }, 'constraint refused a concurrent write');
+      return sendProblem(reply, request, constraint);
+    }
     if (error.statusCode === 429) {
       return sendProblem(reply, request, 'rate_limited');
     }

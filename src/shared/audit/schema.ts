@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { idSchema } from '../common/schema.js';
+import { idSchema, textSchema } from '../common/schema.js';
+
+/** A calendar day within the years the system can mean (an ISO date such as 2026-04-01). */
+const calendarDateSchema = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { message: 'date out of range' });
 
 export const auditEventSchema = z.object({
   id: idSchema,
@@ -16,11 +21,11 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const listAuditQuerySchema = z.strictObject({
-  action: z.string().trim().max(100).optional(),
+  action: textSchema(100).optional(),
   actorId: idSchema.optional(),
-  targetType: z.string().trim().max(50).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  targetType: textSchema(50).optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

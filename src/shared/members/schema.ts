@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { positionSchema, roleSchema } from '../auth/roles.js';
-import { emailSchema, idSchema } from '../common/schema.js';
+import { emailSchema, idSchema, textSchema } from '../common/schema.js';
 
 export const memberSchema = z.object({
   id: idSchema,
@@ -17,7 +17,7 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 
 export const listMembersQuerySchema = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: textSchema(100).optional(),
   role: roleSchema.optional(),
   departmentId: idSchema.optional(),
 });

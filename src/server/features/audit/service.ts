@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../../shared/audit/schema.js';
+import { idSchema } from '../../../shared/common/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { OrgContext } from '../../lib/context.js';
 import * as repo from './repo.js';
@@ -10,7 +11,8 @@ function encodeCursor(createdAt: Date, id: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const year = createdAt.getUTCFullYear();
+  if (!id || Number.isNaN(year) || year < 1900 || year > 2199 || !idSchema.safeParse(id).success) {
     throw new AppError('validation', undefined, [{ path: 'querystring.cursor', code: 'cursor.invalid' }]);
   }
   return { createdAt, id };

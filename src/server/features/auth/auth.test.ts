@@ -230,7 +230,7 @@ describe('profile and password', () => {
 
 describe('behind a TLS-terminating proxy', () => {
   it('marks the session cookie Secure when the proxy says the request was HTTPS', async () => {
-    const proxied = await createTestApp({ TRUST_PROXY: 'true' });
+    const proxied = await createTestApp({ TRUST_PROXY: 'loopback' });
     try {
       const user = await createUser(proxied);
       const response = await proxied.app.inject({
@@ -255,5 +255,28 @@ describe('session probe', () => {
     const cookie = await logIn(t, user.email);
     const signedIn = await t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
     expect(signedIn.json().me.email).toBe(user.email);
+  });
+});
+
+describe('reset links after a reset', () => {
+  it('ends every other open reset link of the person', async () => {
+    const user = await createUser(t);
+    for (let i = 0; i < 2; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: user.email } });
+    }
+    const tokens = (await t.mailsTo(user.email)).map((m) => m.text.match(/reset-password\/([A-Za-z0-9_-]+)/)?.[1]);
+    expect(tokens).toHaveLength(2);
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: tokens[0], password: 'first new passphrase' },
+    });
+    expect(first.statusCode).toBe(200);
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token: tokens[1], password: 'second new passphrase' },
+    });
+    expect(second.statusCode).toBe(410);
   });
 });

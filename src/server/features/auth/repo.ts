@@ -85,3 +85,11 @@ export async function consumePasswordReset(db: Db, tokenHash: string, now: Date)
     .returning({ userId: passwordResets.userId });
   return row?.userId ?? null;
 }
+
+/** Ends every open reset link of the person, once their password has been set another way. */
+export async function expirePasswordResetsOfUser(db: Db, userId: string, now: Date): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}

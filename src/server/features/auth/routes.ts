@@ -14,11 +14,7 @@ import { requireActor, SESSION_COOKIE, serviceContext, setSessionCookie } from '
 import * as service from './service.js';
 
 export function registerAuthRoutes(app: ZodApp, deps: AppDeps) {
-  const limits = {
-    maxPerAccount: deps.env.LOGIN_MAX_PER_ACCOUNT,
-    maxPerIp: deps.env.LOGIN_MAX_PER_IP,
-    windowSeconds: deps.env.LOGIN_WINDOW_SECONDS,
-  };
+  const limits = service.loginLimitsFrom(deps.env);
 
   app.post(
     '/api/auth/login',
@@ -134,6 +130,7 @@ export function registerAuthRoutes(app: ZodApp, deps: AppDeps) {
         requireActor(request).userId,
         request.sessionId ?? '',
         request.body,
+        limits,
       );
       return { ok: true as const };
     },

@@ -1,10 +1,11 @@
 import { listPermissions } from '../../../shared/auth/permissions.js';
 import type { Me } from '../../../shared/auth/schema.js';
 import type { Locale } from '../../../shared/common/schema.js';
+import type { Env } from '../../env.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { clearRateLimit, hitRateLimit, peekRateLimit } from '../../lib/rate-limit.js';
+import { clearRateLimit, hitRateLimit, undoRateLimitHit } from '../../lib/rate-limit.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
 import type { Mailer } from '../mail/mailer.js';
 import { passwordResetMail } from '../mail/templates.js';
@@ -17,7 +18,41 @@ export interface LoginLimits {
   windowSeconds: number;
 }
 
+export function loginLimitsFrom(env: Env): LoginLimits {
+  return {
+    maxPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
+    maxPerIp: env.LOGIN_MAX_PER_IP,
+    windowSeconds: env.LOGIN_WINDOW_SECONDS,
+  };
+}
+
 export const RESET_TTL_MINUTES = 60;
+
+/**
+ * Checks a password while counting attempts per account and per address. The attempt is counted
+ * before the check, so parallel guesses cannot all slip under the limit; a correct password takes
+ * its count back. Used wherever a password is typed: login, joining with an invitation, changing it.
+ */
+export async function verifyPasswordAttempt(
+  ctx: ServiceContext,
+  email: string,
+  password: string,
+  passwordHash: string | null,
+  limits: LoginLimits,
+): Promise<boolean> {
+  const now = ctx.now();
+  const accountKey = `login:account:${email}`;
+  const ipKey = `login:ip:${ctx.ip ?? 'unknown'}`;
+  const accountCount = await hitRateLimit(ctx.db, accountKey, limits.windowSeconds, now);
+  const ipCount = await hitRateLimit(ctx.db, ipKey, limits.windowSeconds, now);
+  if (accountCount > limits.maxPerAccount || ipCount > limits.maxPerIp) throw new AppError('rate_limited');
+  const valid = await verifyPassword(password, passwordHash);
+  if (valid) {
+    await clearRateLimit(ctx.db, accountKey);
+    await undoRateLimitHit(ctx.db, ipKey);
+  }
+  return valid;
+}
 
 /** Checks a password and opens a server-side session; refuses after too many failures per account or address. */
 export async function logIn(
@@ -26,24 +61,9 @@ export async function logIn(
   limits: LoginLimits,
   sessionTtlDays: number,
 ): Promise<{ token: string; userId: string; expiresAt: Date }> {
-  const now = ctx.now();
-  const accountKey = `login:account:${input.email}`;
-  const ipKey = `login:ip:${ctx.ip ?? 'unknown'}`;
-  const [account, address] = await Promise.all([
-    peekRateLimit(ctx.db, accountKey, limits.windowSeconds, now),
-    peekRateLimit(ctx.db, ipKey, limits.windowSeconds, now),
-  ]);
-  if (account.count >= limits.maxPerAccount || address.count >= limits.maxPerIp) {
-    throw new AppError('rate_limited', undefined, undefined);
-  }
   const user = await repo.findUserByEmail(ctx.db, input.email);
-  const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
-  if (!user || !valid) {
-    await hitRateLimit(ctx.db, accountKey, limits.windowSeconds, now);
-    await hitRateLimit(ctx.db, ipKey, limits.windowSeconds, now);
-    throw new AppError('invalid_credentials');
-  }
-  await clearRateLimit(ctx.db, accountKey);
+  const valid = await verifyPasswordAttempt(ctx, input.email, input.password, user?.passwordHash ?? null, limits);
+  if (!user || !valid) throw new AppError('invalid_credentials');
   return openSession(ctx, user.id, input.userAgent, sessionTtlDays);
 }
 
@@ -153,13 +173,17 @@ export async function changePassword(
   userId: string,
   sessionId: string,
   input: { currentPassword: string; newPassword: string },
+  limits: LoginLimits,
 ): Promise<void> {
   const user = await repo.findUserById(ctx.db, userId);
   if (!user) throw new AppError('unauthenticated');
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw new AppError('wrong_password');
+  if (!(await verifyPasswordAttempt(ctx, user.email, input.currentPassword, user.passwordHash, limits))) {
+    throw new AppError('wrong_password');
+  }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     await repo.updateUser(tx.db, userId, { passwordHash, updatedAt: ctx.now() });
+    await repo.expirePasswordResetsOfUser(tx.db, userId, ctx.now());
     await repo.deleteSessionsOfUser(tx.db, userId, sessionId);
     await recordAudit(tx, { orgId: null, action: 'user.change_password', targetType: 'user', targetId: userId });
   });
@@ -167,7 +191,7 @@ export async function changePassword(
 
 /**
  * Mails a reset link when the address has an account. The answer is the same either way, so the
- * form does not reveal who has an account; requests are limited per address.
+ * form does not reveal who has an account; requests are limited per address and per sender.
  */
 export async function requestPasswordReset(
   ctx: ServiceContext,
@@ -176,10 +200,12 @@ export async function requestPasswordReset(
   limits: LoginLimits,
 ): Promise<void> {
   const now = ctx.now();
-  const key = `reset:${email}`;
-  const state = await peekRateLimit(ctx.db, key, limits.windowSeconds, now);
-  if (state.count >= 5) return;
-  await hitRateLimit(ctx.db, key, limits.windowSeconds, now);
+  // Five links per address and a login's worth of requests per sender and window: enough for a
+  // person who lost a mail, too few to flood someone's inbox.
+  const perAddress = await hitRateLimit(ctx.db, `reset:account:${email}`, limits.windowSeconds, now);
+  const perSender = await hitRateLimit(ctx.db, `reset:ip:${ctx.ip ?? 'unknown'}`, limits.windowSeconds, now);
+  if (perSender > limits.maxPerIp) throw new AppError('rate_limited');
+  if (perAddress > 5) return;
   const user = await repo.findUserByEmail(ctx.db, email);
   if (!user) return;
   const { token, hash } = createToken();
@@ -213,6 +239,7 @@ export async function confirmPasswordReset(ctx: ServiceContext, token: string, p
     const userId = await repo.consumePasswordReset(tx.db, hashToken(token), ctx.now());
     if (!userId) throw new AppError('token_invalid');
     await repo.updateUser(tx.db, userId, { passwordHash, updatedAt: ctx.now() });
+    await repo.expirePasswordResetsOfUser(tx.db, userId, ctx.now());
     await repo.deleteSessionsOfUser(tx.db, userId);
     await recordAudit(
       { ...tx, actor: { userId, isPlatformAdmin: false } },

@@ -3,6 +3,7 @@ import { AppError } from '../../lib/app-error.js';
 import { diffFields, inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
+import { lockOrg } from '../orgs/repo.js';
 import * as repo from './repo.js';
 import { wouldCreateCycle } from './tree.js';
 
@@ -67,6 +68,8 @@ export async function createDepartment(ctx: OrgContext, input: CreateDepartmentI
 /** Renames or moves a department; a department can never end up under itself. */
 export async function updateDepartment(ctx: OrgContext, id: string, input: UpdateDepartmentInput): Promise<Department> {
   await inTransaction(ctx, async (tx) => {
+    // Two moves at once (A under B, B under A) could each pass the cycle check alone.
+    if (input.parentId) await lockOrg(tx.db, tx.scope);
     const before = await repo.findDepartment(tx.db, tx.scope, id);
     if (!before) throw new AppError('not_found');
     if (input.parentId) {

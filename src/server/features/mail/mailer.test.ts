@@ -18,9 +18,11 @@ describe('mailer', () => {
   it('sends through SMTP after the transaction and marks the mail sent', async () => {
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sent: string[] = [];
+    const sentTexts: string[] = [];
     const original = transport.sendMail.bind(transport);
     transport.sendMail = (async (mail: SendMailOptions) => {
       sent.push(String(mail.to));
+      sentTexts.push(String(mail.text));
       return original(mail);
     }) as typeof transport.sendMail;
     const mailer = createMailer({
@@ -31,14 +33,21 @@ describe('mailer', () => {
       now: t.clock.now,
     });
     const id = await t.database.db.transaction((tx) =>
-      mailer.queue(contextFor(tx), { orgId: null, to: 'smtp-reader@example.jp', subject: '件名', text: '本文' }),
+      mailer.queue(contextFor(tx), {
+        orgId: null,
+        to: 'smtp-reader@example.jp',
+        subject: '件名',
+        text: '本文 http://kaizen.test/invite/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-',
+      }),
     );
     const [pending] = await t.mailsTo('smtp-reader@example.jp');
     expect(pending?.status).toBe('pending');
     await mailer.deliver([id]);
     const [done] = await t.mailsTo('smtp-reader@example.jp');
     expect(done?.status).toBe('sent');
+    expect(done?.text).toBe('本文 http://kaizen.test/invite/••••••');
     expect(sent).toEqual(['smtp-reader@example.jp']);
+    expect(sentTexts[0]).toContain('/invite/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-');
   });
 
   it('records a failed delivery instead of losing the mail', async () => {

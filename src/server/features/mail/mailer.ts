@@ -27,6 +27,14 @@ export function createSmtpTransport(smtpUrl: string | undefined): Transporter | 
   return smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
 }
 
+/**
+ * Once a mail has gone out, the copy we keep loses the secret part of its links: the outbox and
+ * the delivery log must not let an administrator use someone else's invitation or reset link.
+ */
+export function hideLinkTokens(text: string): string {
+  return text.replace(/\/(invite|reset-password)\/[A-Za-z0-9_-]+/g, '/$1/••••••');
+}
+
 export function createMailer(options: {
   db: Db;
   transport: Transporter | null;
@@ -59,7 +67,7 @@ export function createMailer(options: {
           await transport.sendMail({ from, to: row.to, subject: row.subject, text: row.text });
           await db
             .update(mails)
-            .set({ status: 'sent', sentAt: options.now() })
+            .set({ status: 'sent', sentAt: options.now(), text: hideLinkTokens(row.text) })
             .where(inArray(mails.id, [row.id]));
         } catch (error) {
           await db

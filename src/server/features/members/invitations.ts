@@ -4,8 +4,9 @@ import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { hashPassword } from '../auth/password.js';
 import * as authRepo from '../auth/repo.js';
+import { type LoginLimits, verifyPasswordAttempt } from '../auth/service.js';
 import type { Mailer } from '../mail/mailer.js';
 import { invitationMail } from '../mail/templates.js';
 import * as repo from './repo.js';
@@ -101,6 +102,7 @@ export async function acceptInvitation(
   ctx: ServiceContext,
   token: string,
   input: { displayName?: string | undefined; password?: string | undefined },
+  limits: LoginLimits,
 ): Promise<{ userId: string }> {
   const found = await repo.findOpenInvitationByToken(ctx.db, hashToken(token), ctx.now());
   if (!found) throw new AppError('token_invalid');
@@ -109,7 +111,8 @@ export async function acceptInvitation(
   if (ctx.actor) {
     if (!user || user.id !== ctx.actor.userId) throw new AppError('forbidden', 'invitation is for another address');
   } else if (user?.passwordHash) {
-    if (!input.password || !(await verifyPassword(input.password, user.passwordHash))) {
+    // The same counted check as logging in: an invitation link must not become a way to guess passwords.
+    if (!input.password || !(await verifyPasswordAttempt(ctx, user.email, input.password, user.passwordHash, limits))) {
       throw new AppError('invalid_credentials');
     }
   } else if (!input.displayName || !input.password) {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../shared/auth/roles.js';
 import type { Db } from '../../db/client.js';
 import { departments } from '../../db/schema/departments.js';
@@ -72,12 +72,12 @@ export async function deleteMembership(db: Db, scope: OrgScope, membershipId: st
   await db.delete(memberships).where(and(eq(memberships.orgId, scope.orgId), eq(memberships.id, membershipId)));
 }
 
-/** How many administrators the organisation has (platform_admin counts in the platform organisation). */
-export async function countAdmins(db: Db, orgId: string): Promise<number> {
+/** How many members hold the role, e.g. whether an organisation keeps an administrator. */
+export async function countMembersWithRole(db: Db, scope: OrgScope, role: Role): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, ['org_admin', 'platform_admin'])));
+    .where(and(eq(memberships.orgId, scope.orgId), eq(memberships.role, role)));
   return Number(row?.n ?? 0);
 }
 

@@ -12,7 +12,7 @@ import {
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext, serviceContext, setSessionCookie } from '../../plugins/auth.js';
-import { getMe, openSession } from '../auth/service.js';
+import { getMe, loginLimitsFrom, openSession } from '../auth/service.js';
 import { acceptInvitation, previewInvitation } from './invitations.js';
 import * as service from './service.js';
 
@@ -143,7 +143,7 @@ export function registerMemberRoutes(app: ZodApp, deps: AppDeps) {
     },
     async (request, reply) => {
       const ctx = serviceContext(request, deps);
-      const { userId } = await acceptInvitation(ctx, request.params.token, request.body);
+      const { userId } = await acceptInvitation(ctx, request.params.token, request.body, loginLimitsFrom(deps.env));
       if (!request.actor) {
         const session = await openSession(
           ctx,

@@ -1,8 +1,10 @@
+import type { Role } from '../../../shared/auth/roles.js';
 import type { Invitation, Member, UpdateMemberInput } from '../../../shared/members/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import { diffFields, inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import type { Mailer } from '../mail/mailer.js';
+import { lockOrg } from '../orgs/repo.js';
 import { type InvitationInput, inviteToOrg } from './invitations.js';
 import * as repo from './repo.js';
 
@@ -14,16 +16,30 @@ export async function listMembers(ctx: OrgContext, filter: Parameters<typeof rep
   return (await repo.listMembers(ctx.db, ctx.scope, filter)).map(toMember);
 }
 
-const isAdminRole = (role: string) => role === 'org_admin' || role === 'platform_admin';
+/** The role that administers an organisation: platform_admin in the platform organisation, org_admin elsewhere. */
+function adminRoleOf(org: { isPlatform: boolean }): Role {
+  return org.isPlatform ? 'platform_admin' : 'org_admin';
+}
+
+/**
+ * Locks the organisation for this transaction and tells its administering role. Two admins
+ * demoting each other at once would both see "another admin remains"; with the lock the second
+ * one waits and then sees the first one's change.
+ */
+async function lockOrgForAdminCheck(ctx: OrgContext): Promise<Role> {
+  const org = await lockOrg(ctx.db, ctx.scope);
+  if (!org) throw new AppError('not_found');
+  return adminRoleOf(org);
+}
 
 /** Changes a member's role, position or department; an organisation always keeps an administrator. */
 export async function updateMember(ctx: OrgContext, membershipId: string, input: UpdateMemberInput): Promise<Member> {
   return inTransaction(ctx, async (tx) => {
+    const adminRole = await lockOrgForAdminCheck(tx);
     const before = await repo.findMember(tx.db, tx.scope, membershipId);
     if (!before) throw new AppError('not_found');
     if (input.role === 'platform_admin' && before.role !== 'platform_admin') {
-      const org = await repo.findOrgById(tx.db, tx.scope.orgId);
-      if (!org?.isPlatform || !tx.actor.isPlatformAdmin) throw new AppError('role_not_allowed');
+      if (adminRole !== 'platform_admin' || !tx.actor.isPlatformAdmin) throw new AppError('role_not_allowed');
     }
     if (
       before.role === 'platform_admin' &&
@@ -38,9 +54,9 @@ export async function updateMember(ctx: OrgContext, membershipId: string, input:
     }
     if (
       input.role &&
-      isAdminRole(before.role) &&
-      !isAdminRole(input.role) &&
-      (await repo.countAdmins(tx.db, tx.scope.orgId)) <= 1
+      before.role === adminRole &&
+      input.role !== adminRole &&
+      (await repo.countMembersWithRole(tx.db, tx.scope, adminRole)) <= 1
     ) {
       throw new AppError('last_admin');
     }
@@ -62,11 +78,13 @@ export async function updateMember(ctx: OrgContext, membershipId: string, input:
 /** Removes a person from the organisation (their account and other memberships stay). */
 export async function removeMember(ctx: OrgContext, membershipId: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
+    const adminRole = await lockOrgForAdminCheck(tx);
     const before = await repo.findMember(tx.db, tx.scope, membershipId);
     if (!before) throw new AppError('not_found');
     if (before.role === 'platform_admin' && !tx.actor.isPlatformAdmin) throw new AppError('forbidden');
-    if (isAdminRole(before.role) && (await repo.countAdmins(tx.db, tx.scope.orgId)) <= 1)
+    if (before.role === adminRole && (await repo.countMembersWithRole(tx.db, tx.scope, adminRole)) <= 1) {
       throw new AppError('last_admin');
+    }
     await repo.deleteMembership(tx.db, tx.scope, membershipId);
     await recordAudit(tx, {
       orgId: tx.scope.orgId,

@@ -72,3 +72,12 @@ export async function findPlatformOrgId(db: Db): Promise<string | null> {
     .limit(1);
   return row?.id ?? null;
 }
+
+/**
+ * Locks the organisation's row until the transaction ends, so checks that span several rows
+ * (the last administrator, a department tree without cycles) cannot interleave.
+ */
+export async function lockOrg(db: Db, scope: OrgScope): Promise<OrgRow | null> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, scope.orgId)).for('update').limit(1);
+  return row ?? null;
+}
