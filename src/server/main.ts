@@ -3,6 +3,7 @@ import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { readEnv, shouldSeedDemo } from './env.js';
 import { createMailer, createSmtpTransport } from './features/mail/mailer.js';
+import { startHousekeeping } from './lib/housekeeping.js';
 import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from './seed/demo.js';
 
 async function main() {
@@ -36,6 +37,9 @@ async function main() {
       },
     },
   );
+  const stopHousekeeping = startHousekeeping(database.db, now, (error) =>
+    app.log.error({ err: error }, 'housekeeping failed'),
+  );
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -60,6 +64,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopHousekeeping();
     await app.close();
     await database.close();
     process.exit(0);

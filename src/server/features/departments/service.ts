@@ -27,9 +27,10 @@ export async function listDepartments(ctx: OrgContext): Promise<Department[]> {
 }
 
 async function getDepartment(ctx: OrgContext, id: string): Promise<Department> {
-  const found = (await listDepartments(ctx)).find((d) => d.id === id);
+  const found = await repo.findDepartment(ctx.db, ctx.scope, id);
   if (!found) throw new AppError('not_found');
-  return found;
+  const { members } = await repo.countChildrenAndMembers(ctx.db, ctx.scope, id);
+  return toDepartment(found, members);
 }
 
 async function assertParent(ctx: OrgContext, parentId: string) {

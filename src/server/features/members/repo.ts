@@ -109,7 +109,7 @@ export async function findOrgById(db: Db, orgId: string) {
   return row ?? null;
 }
 
-export async function listPendingInvitations(db: Db, scope: OrgScope, now: Date) {
+export async function listPendingInvitations(db: Db, scope: OrgScope, now: Date, onlyId?: string) {
   return db
     .select({
       id: invitations.id,
@@ -127,6 +127,7 @@ export async function listPendingInvitations(db: Db, scope: OrgScope, now: Date)
     .where(
       and(
         eq(invitations.orgId, scope.orgId),
+        onlyId ? eq(invitations.id, onlyId) : undefined,
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now),

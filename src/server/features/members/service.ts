@@ -96,8 +96,8 @@ export async function removeMember(ctx: OrgContext, membershipId: string): Promi
   });
 }
 
-export async function listInvitations(ctx: OrgContext): Promise<Invitation[]> {
-  const rows = await repo.listPendingInvitations(ctx.db, ctx.scope, ctx.now());
+export async function listInvitations(ctx: OrgContext, onlyId?: string): Promise<Invitation[]> {
+  const rows = await repo.listPendingInvitations(ctx.db, ctx.scope, ctx.now(), onlyId);
   return rows.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString(), createdAt: r.createdAt.toISOString() }));
 }
 
@@ -105,7 +105,7 @@ export async function listInvitations(ctx: OrgContext): Promise<Invitation[]> {
 export async function createInvitation(ctx: OrgContext, mailer: Mailer, input: InvitationInput): Promise<Invitation> {
   const { id, mailIds } = await inTransaction(ctx, (tx) => inviteToOrg(tx, mailer, tx.scope.orgId, input));
   await mailer.deliver(mailIds);
-  const created = (await listInvitations(ctx)).find((i) => i.id === id);
+  const [created] = await listInvitations(ctx, id);
   if (!created) throw new AppError('internal');
   return created;
 }

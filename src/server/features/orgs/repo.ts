@@ -31,8 +31,8 @@ export async function countOrgContents(db: Db, orgId: string) {
   return { memberCount: Number(members?.n ?? 0), departmentCount: Number(depts?.n ?? 0) };
 }
 
-/** Every organisation with its counts, for the platform administrators' registry. */
-export async function listAllOrgs(db: Db) {
+/** Every organisation (or the one given) with its counts, for the platform administrators' registry. */
+export async function listAllOrgs(db: Db, onlyId?: string) {
   const memberCounts = db
     .select({ orgId: memberships.orgId, n: count().as('member_n') })
     .from(memberships)
@@ -52,6 +52,7 @@ export async function listAllOrgs(db: Db) {
     .from(organizations)
     .leftJoin(memberCounts, eq(memberCounts.orgId, organizations.id))
     .leftJoin(departmentCounts, eq(departmentCounts.orgId, organizations.id))
+    .where(onlyId ? eq(organizations.id, onlyId) : undefined)
     .orderBy(
       asc(organizations.isPlatform),
       asc(organizations.prefectureCode),

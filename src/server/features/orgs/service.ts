@@ -63,8 +63,8 @@ export async function updateOrg(ctx: OrgContext, input: UpdateOrgInput): Promise
 }
 
 /** Platform administrators' list of every organisation. */
-export async function listOrgs(ctx: ServiceContext): Promise<OrgSummary[]> {
-  const rows = await repo.listAllOrgs(ctx.db);
+export async function listOrgs(ctx: ServiceContext, onlyId?: string): Promise<OrgSummary[]> {
+  const rows = await repo.listAllOrgs(ctx.db, onlyId);
   return rows.map((r) => ({ ...toOrg(r.org), memberCount: r.memberCount, departmentCount: r.departmentCount }));
 }
 
@@ -112,7 +112,7 @@ export async function createOrg(ctx: ServiceContext, mailer: Mailer, input: Crea
     return invitation.mailIds;
   });
   await mailer.deliver(mailIds);
-  const [created] = (await listOrgs(ctx)).filter((o) => o.id === id);
+  const [created] = await listOrgs(ctx, id);
   if (!created) throw new AppError('internal');
   return created;
 }
