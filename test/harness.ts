@@ -18,6 +18,8 @@ export interface TestApp {
   clock: { now: () => Date; advance: (ms: number) => void; set: (date: Date) => void };
   /** The mails queued so far for an address, newest first. */
   mailsTo(address: string): Promise<(typeof mails.$inferSelect)[]>;
+  /** Waits (up to 5 s) until at least `count` mails to the address exist: some are sent after the reply. */
+  waitForMails(address: string, count?: number): Promise<(typeof mails.$inferSelect)[]>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     now: clock.now,
   });
   const deps: AppDeps = { env, database, db: database.db, mailer, now: clock.now };
+  const mailsTo = (address: string) =>
+    database.db.select().from(mails).where(eq(mails.to, address)).orderBy(desc(mails.createdAt));
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -50,7 +54,15 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     database,
     deps,
     clock,
-    mailsTo: (address) => database.db.select().from(mails).where(eq(mails.to, address)).orderBy(desc(mails.createdAt)),
+    mailsTo,
+    async waitForMails(address, count = 1) {
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const found = await mailsTo(address);
+        if (found.length >= count || Date.now() > deadline) return found;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async close() {
       await app.close();
       await database.close();

@@ -2,20 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { rateLimits } from '../db/schema/rate-limits.js';
 
-export interface RateLimitState {
-  count: number;
-  retryAfterSeconds: number;
-}
-
-/** The current count of a fixed window, 0 once the window has passed. */
-export async function peekRateLimit(db: Db, key: string, windowSeconds: number, now: Date): Promise<RateLimitState> {
-  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key)).limit(1);
-  if (!row) return { count: 0, retryAfterSeconds: 0 };
-  const elapsed = (now.getTime() - row.windowStart.getTime()) / 1000;
-  if (elapsed >= windowSeconds) return { count: 0, retryAfterSeconds: 0 };
-  return { count: row.count, retryAfterSeconds: Math.ceil(windowSeconds - elapsed) };
-}
-
 /** Adds one to a window counter atomically, starting a new window when the old one has passed; returns the new count. */
 export async function hitRateLimit(db: Db, key: string, windowSeconds: number, now: Date): Promise<number> {
   const windowEdge = new Date(now.getTime() - windowSeconds * 1000);

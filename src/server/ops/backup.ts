@@ -4,7 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.js';
 import { readEnv } from '../env.js';
-import { assertPgliteIdle, DumpError, describeDatabase, dumpDatabase, formatTableCounts, runCommand } from './dump.js';
+import { assertPgliteIdle, describeDatabase, formatTableCounts, runCommand } from './cli.js';
+import { DumpError } from './dump.js';
+import { dumpDatabase } from './write-dump.js';
 
 const usage = `usage: npm run backup -- [--out FILE]
   Writes every table to FILE (default backups/kaizen-navi-YYYYMMDD-HHmmss.jsonl.gz), a gzip'd

@@ -18,7 +18,10 @@ import { rateLimits } from '../db/schema/rate-limits.js';
 import { sessions } from '../db/schema/sessions.js';
 import { users } from '../db/schema/users.js';
 import { seedDemo } from '../seed/demo.js';
-import { DumpError, dumpDatabase, loadTablePlans, readDumpHeader, restoreDatabase } from './dump.js';
+import { DumpError } from './dump.js';
+import { readDumpHeader, restoreDatabase } from './read-dump.js';
+import { loadTablePlans } from './table-plan.js';
+import { dumpDatabase } from './write-dump.js';
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'kn-dump-test-'));
 const opened: Database[] = [];

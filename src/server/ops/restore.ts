@@ -3,15 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.js';
 import { readEnv } from '../env.js';
-import {
-  assertPgliteIdle,
-  DumpError,
-  describeDatabase,
-  formatTableCounts,
-  readDumpHeader,
-  restoreDatabase,
-  runCommand,
-} from './dump.js';
+import { assertPgliteIdle, describeDatabase, formatTableCounts, runCommand } from './cli.js';
+import { DumpError } from './dump.js';
+import { readDumpHeader, restoreDatabase } from './read-dump.js';
 
 const usage = `usage: npm run restore -- FILE [--force]
   Migrates the database, then loads FILE (made by npm run backup) in one transaction.

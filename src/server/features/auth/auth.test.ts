@@ -192,7 +192,7 @@ describe('profile and password', () => {
       payload: { email: 'nobody-here@example.jp' },
     });
     expect(unknown.statusCode).toBe(202);
-    const [mail] = await t.mailsTo(user.email);
+    const [mail] = await t.waitForMails(user.email);
     const token = mail?.text.match(/reset-password\/([A-Za-z0-9_-]+)/)?.[1];
     expect(token).toBeTruthy();
     const confirm = await t.app.inject({
@@ -216,7 +216,7 @@ describe('profile and password', () => {
   it('refuses an expired reset link', async () => {
     const user = await createUser(t);
     await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: user.email } });
-    const [mail] = await t.mailsTo(user.email);
+    const [mail] = await t.waitForMails(user.email);
     const token = mail?.text.match(/reset-password\/([A-Za-z0-9_-]+)/)?.[1];
     t.clock.advance(61 * 60 * 1000);
     const r = await t.app.inject({
@@ -263,6 +263,7 @@ describe('reset links after a reset', () => {
     const user = await createUser(t);
     for (let i = 0; i < 2; i++) {
       await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: user.email } });
+      await t.waitForMails(user.email, i + 1);
     }
     const tokens = (await t.mailsTo(user.email)).map((m) => m.text.match(/reset-password\/([A-Za-z0-9_-]+)/)?.[1]);
     expect(tokens).toHaveLength(2);

@@ -148,8 +148,15 @@ export function registerAuthRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await service.requestPasswordReset(serviceContext(request, deps), deps.mailer, request.body.email, limits);
-      return reply.code(202).send({ ok: true as const });
+      const ctx = serviceContext(request, deps);
+      const admitted = await service.admitPasswordResetRequest(ctx, request.body.email, limits);
+      await reply.code(202).send({ ok: true as const });
+      if (admitted) {
+        service
+          .sendPasswordReset(ctx, deps.mailer, request.body.email)
+          .catch((error) => request.log.error({ err: error }, 'password reset mail failed'));
+      }
+      return reply;
     },
   );
 

@@ -190,22 +190,29 @@ export async function changePassword(
 }
 
 /**
- * Mails a reset link when the address has an account. The answer is the same either way, so the
- * form does not reveal who has an account; requests are limited per address and per sender.
+ * Counts a reset request per address and per sender; false when the address has had its share
+ * of links this window. Does the same work whether or not the address has an account.
  */
-export async function requestPasswordReset(
+export async function admitPasswordResetRequest(
   ctx: ServiceContext,
-  mailer: Mailer,
   email: string,
   limits: LoginLimits,
-): Promise<void> {
+): Promise<boolean> {
   const now = ctx.now();
   // Five links per address and a login's worth of requests per sender and window: enough for a
   // person who lost a mail, too few to flood someone's inbox.
   const perAddress = await hitRateLimit(ctx.db, `reset:account:${email}`, limits.windowSeconds, now);
   const perSender = await hitRateLimit(ctx.db, `reset:ip:${ctx.ip ?? 'unknown'}`, limits.windowSeconds, now);
   if (perSender > limits.maxPerIp) throw new AppError('rate_limited');
-  if (perAddress > 5) return;
+  return perAddress <= 5;
+}
+
+/**
+ * Mails a reset link when the address has an account. Called after the answer has gone out,
+ * so neither the answer nor its timing tells whether the address has an account.
+ */
+export async function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, email: string): Promise<void> {
+  const now = ctx.now();
   const user = await repo.findUserByEmail(ctx.db, email);
   if (!user) return;
   const { token, hash } = createToken();
