@@ -19,7 +19,8 @@ export type Member = z.infer<typeof memberSchema>;
 export const listMembersQuerySchema = z.strictObject({
   q: textSchema(100).optional(),
   role: roleSchema.optional(),
-  departmentId: idSchema.optional(),
+  /** A department's id, or `none` for people not placed in any department yet. */
+  departmentId: z.union([idSchema, z.literal('none')]).optional(),
 });
 
 export const updateMemberSchema = z.strictObject({

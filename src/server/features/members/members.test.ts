@@ -157,6 +157,12 @@ describe('members', () => {
       headers: { cookie },
     });
     expect(inDept.json().map((m: { userId: string }) => m.userId)).toEqual([staff.user.id]);
+    const unplaced = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${org.id}/members?departmentId=none`,
+      headers: { cookie },
+    });
+    expect(unplaced.json().map((m: { userId: string }) => m.userId)).toEqual([admin.user.id]);
     const byName = await t.app.inject({
       method: 'GET',
       url: `/api/orgs/${org.id}/members?q=${encodeURIComponent(staff.user.email.toUpperCase())}`,

@@ -30,7 +30,8 @@ export async function listMembers(
 ) {
   const conditions: SQL[] = [eq(memberships.orgId, scope.orgId)];
   if (filter.role) conditions.push(eq(memberships.role, filter.role));
-  if (filter.departmentId) conditions.push(eq(memberships.departmentId, filter.departmentId));
+  if (filter.departmentId === 'none') conditions.push(isNull(memberships.departmentId));
+  else if (filter.departmentId) conditions.push(eq(memberships.departmentId, filter.departmentId));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const match = or(ilike(users.displayName, pattern), ilike(users.email, pattern));

@@ -46,6 +46,7 @@ export function MemberFiltersForm({ filters, onChange, roles, departments }: Mem
         onChange={(event) => onChange({ ...filters, departmentId: event.target.value })}
       >
         <option value="">{t('common.all')}</option>
+        <option value="none">{t('members.noDepartment')}</option>
         {options.map((node) => (
           <option key={node.department.id} value={node.department.id}>
             {`${'\u3000'.repeat(node.depth)}${node.department.name}`}
