@@ -185,8 +185,33 @@ describe('field errors in both languages', () => {
     });
     const [field] = tooLong.json().errors;
     expect(field).toMatchObject({ path: 'body.name', code: 'too_big' });
-    expect(field.messages.ja).toMatch(/100/);
+    expect(field.messages).toEqual({ ja: '100文字以内で入力してください。', en: 'Use at most 100 characters.' });
     expect(field.message).toBe(field.messages.en);
+
+    const missing = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: ctx.cookie },
+      payload: { level: 'bureau' },
+    });
+    expect(missing.json().errors[0]).toMatchObject({ path: 'body.name', message: '入力してください。' });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: ctx.cookie },
+      payload: { name: 42, level: 'bureau' },
+    });
+    expect(wrongType.json().errors[0].message).not.toBe('入力してください。');
+    const wrongChoice = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: ctx.cookie },
+      payload: { name: '課', level: 'section' },
+    });
+    expect(wrongChoice.json().errors[0]).toMatchObject({
+      path: 'body.level',
+      message: '選択肢の中から選んでください。',
+    });
 
     const badCode = await t.app.inject({
       method: 'PATCH',

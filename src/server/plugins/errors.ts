@@ -43,6 +43,34 @@ export function sendProblem(
 const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
 type FieldProblem = NonNullable<Problem['errors']>[number];
 
+/**
+ * The checks people meet most (length of a text, a choice from a list, a missing field, an e-mail
+ * address), worded as a form would say them; anything else uses Zod's own locale.
+ */
+function describeCommonIssue(issue: Record<string, unknown>): { ja: string; en: string } | null {
+  const limit = typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint' ? Number(issue.maximum) : null;
+  const floor = typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint' ? Number(issue.minimum) : null;
+  if (issue.code === 'too_big' && issue.origin === 'string' && limit !== null) {
+    return { ja: `${limit}文字以内で入力してください。`, en: `Use at most ${limit} characters.` };
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string' && floor !== null) {
+    return floor <= 1
+      ? { ja: '入力してください。', en: 'This is required.' }
+      : { ja: `${floor}文字以上で入力してください。`, en: `Use at least ${floor} characters.` };
+  }
+  if (issue.code === 'invalid_format' && issue.format === 'email') {
+    return { ja: 'メールアドレスの形式が正しくありません。', en: 'This is not a valid e-mail address.' };
+  }
+  if (issue.code === 'invalid_value') {
+    return { ja: '選択肢の中から選んでください。', en: 'Choose one of the options.' };
+  }
+  // Zod does not hand over the input; its default message says when nothing was sent.
+  if (issue.code === 'invalid_type' && String(issue.message).endsWith('received undefined')) {
+    return { ja: '入力してください。', en: 'This is required.' };
+  }
+  return null;
+}
+
 /** One field error in both languages: our own keys from the catalogue, Zod's checks through its locales. */
 function describeField(
   path: string,
@@ -53,6 +81,8 @@ function describeField(
   let messages: { ja: string; en: string };
   if (isFieldErrorCode(code)) {
     messages = fieldErrorCatalog[code];
+  } else if (issue && describeCommonIssue(issue)) {
+    messages = describeCommonIssue(issue) as { ja: string; en: string };
   } else {
     const word = (l: 'ja' | 'en') => {
       const result = issue ? zodLocales[l].localeError?.(issue as never) : undefined;
