@@ -4,6 +4,8 @@ import { loadDefaultTemplates, parseTemplateYaml, readDefaultTemplateFiles } fro
 /** The samples we promise: edition, variant and how many items each has. */
 const expectedSamples = {
   'workplace-quick': { edition: 'workplace', variant: 'quick', items: 10 },
+  'executive-quick': { edition: 'executive', variant: 'quick', items: 10 },
+  'unit-head-quick': { edition: 'unit_head', variant: 'quick', items: 10 },
 };
 
 describe('default templates', () => {
