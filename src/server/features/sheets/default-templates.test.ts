@@ -4,6 +4,7 @@ import { loadDefaultTemplates, parseTemplateYaml, readDefaultTemplateFiles } fro
 /** The samples we promise: edition, variant and how many items each has. */
 const expectedSamples = {
   'workplace-quick': { edition: 'workplace', variant: 'quick', items: 10 },
+  'workplace-detailed': { edition: 'workplace', variant: 'detailed', items: 30 },
   'executive-quick': { edition: 'executive', variant: 'quick', items: 10 },
   'unit-head-quick': { edition: 'unit_head', variant: 'quick', items: 10 },
 };
@@ -26,6 +27,16 @@ describe('default templates', () => {
       );
       expect(template.sample, template.key).toBe(true);
     }
+  });
+
+  it('the detailed sheet has six sections and reuses the quick sheet keys for the same themes', () => {
+    const templates = new Map(loadDefaultTemplates().map((t) => [t.key, t]));
+    const detailed = templates.get('workplace-detailed');
+    const quick = templates.get('workplace-quick');
+    expect(detailed?.sections).toHaveLength(6);
+    const detailedKeys = new Set(detailed?.sections.flatMap((s) => s.items.map((i) => i.key)));
+    const shared = quick?.sections.flatMap((s) => s.items.map((i) => i.key)).filter((k) => detailedKeys.has(k));
+    expect(shared?.length).toBeGreaterThanOrEqual(8);
   });
 
   it('keys are unique and every item has 3 to 5 levels with distinct labels', () => {
