@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './features/health/routes.js';
 import { registerLocalGovernmentRoutes } from './features/local-governments/routes.js';
 import { registerMemberRoutes } from './features/members/routes.js';
 import { registerOrgRoutes } from './features/orgs/routes.js';
+import { registerSheetRoutes } from './features/sheets/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         { name: 'departments' },
         { name: 'members' },
         { name: 'audit' },
+        { name: 'sheets' },
         { name: 'platform' },
         { name: 'operations' },
       ],
@@ -117,6 +119,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerDepartmentRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerSheetRoutes(app, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly errors?: { path: string; code: FieldErrorCode }[],
+    /** Problems already worded in both languages (e.g. a template file's, with line numbers). */
+    readonly wordedErrors?: { path: string; code: string; messages: { ja: string; en: string } }[],
   ) {
     super(detail ?? code);
     this.name = 'AppError';

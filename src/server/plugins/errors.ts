@@ -143,7 +143,10 @@ export function registerErrorHandling(
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = pickLocale(request);
     if (error instanceof AppError) {
-      const errors = error.errors?.map((e) => describeField(e.path, e.code, null, locale));
+      const errors = [
+        ...(error.errors ?? []).map((e) => describeField(e.path, e.code, null, locale)),
+        ...(error.wordedErrors ?? []).map((e) => ({ ...e, message: e.messages[locale] })),
+      ];
       return sendProblem(reply, request, error.code, { detail: error.detail, errors });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -27,7 +27,23 @@ async function setUpOrg(label: string) {
     payload: { email: `invitee-${label}@example.jp`, role: 'staff', position: 'staff' },
   });
   expect(invite.statusCode).toBe(201);
-  return { org, admin, cookie, department, staff, staffCookie, invitationId: invite.json().id as string };
+  const template = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/sheet-templates/from-sample`,
+    headers: { cookie },
+    payload: { sampleKey: 'workplace-quick' },
+  });
+  expect(template.statusCode).toBe(201);
+  return {
+    org,
+    admin,
+    cookie,
+    department,
+    staff,
+    staffCookie,
+    invitationId: invite.json().id as string,
+    templateId: template.json().templateId as string,
+  };
 }
 
 const sampleBodies: Record<string, unknown> = {
@@ -40,10 +56,18 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/orgs/:orgId/invitations': { email: 'intruder@example.jp', role: 'org_admin', position: 'staff' },
   'DELETE /api/orgs/:orgId/invitations/:invitationId': {},
   'POST /api/platform/orgs': { kind: 'other', name: '不正な組織' },
+  'POST /api/orgs/:orgId/sheet-templates/from-sample': { sampleKey: 'workplace-detailed' },
+  'POST /api/orgs/:orgId/sheet-templates/import': { format: 'json', text: '{}' },
 };
 
-function fill(url: string, orgId: string, ids: { departmentId: string; membershipId: string; invitationId: string }) {
+function fill(
+  url: string,
+  orgId: string,
+  ids: { departmentId: string; membershipId: string; invitationId: string; templateId: string },
+) {
   return url
+    .replace(':templateId', ids.templateId)
+    .replace(':version', '1')
     .replace(':orgId', orgId)
     .replace(':departmentId', ids.departmentId)
     .replace(':membershipId', ids.membershipId)
@@ -51,6 +75,7 @@ function fill(url: string, orgId: string, ids: { departmentId: string; membershi
 }
 
 const idsOf = (o: typeof a) => ({
+  templateId: o.templateId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -99,7 +124,7 @@ describe('organisation B against organisation A', () => {
 
   it("gets 404 or a refusal for A's resources named under B's own organisation", async () => {
     const routes = t.app.accessCatalog.filter(
-      (r) => r.access.kind === 'org' && /:(department|membership|invitation)Id/.test(r.url),
+      (r) => r.access.kind === 'org' && /:(department|membership|invitation|template)Id/.test(r.url),
     );
     expect(routes.length).toBeGreaterThanOrEqual(5);
     for (const route of routes) {

@@ -14,6 +14,8 @@ export const permissionRoles = {
   'member.manage': ['platform_admin', 'org_admin'],
   'audit.read': ['platform_admin', 'org_admin'],
   'outbox.read': ['platform_admin', 'org_admin'],
+  'sheet.read': ['platform_admin', 'org_admin', 'facilitator', 'manager', 'staff'],
+  'sheet.manage': ['platform_admin', 'org_admin', 'facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

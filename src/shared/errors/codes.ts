@@ -75,6 +75,11 @@ export const errorCatalog = {
     ja: 'この組織ではその役割を設定できません。',
     en: 'That role cannot be given in this organisation.',
   },
+  template_invalid: {
+    status: 422,
+    ja: 'シートのファイルに誤りがあります。各行の内容を確認してください。',
+    en: 'The sheet file has problems; see each line below.',
+  },
   token_invalid: {
     status: 410,
     ja: 'このリンクは無効か、有効期限が切れています。',

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('step-up sheet templates', () => {
+  it('copies a sample, exports it, and re-imports the edited file as the next version', async () => {
+    const { org, cookie } = await createOrgWithAdmin(t);
+    const samples = await t.app.inject({ method: 'GET', url: '/api/sheet-samples', headers: { cookie } });
+    expect(
+      samples
+        .json()
+        .map((s: { key: string }) => s.key)
+        .sort(),
+    ).toEqual(['executive-quick', 'unit-head-quick', 'workplace-detailed', 'workplace-quick']);
+
+    const base = `/api/orgs/${org.id}/sheet-templates`;
+    const copy = await t.app.inject({
+      method: 'POST',
+      url: `${base}/from-sample`,
+      headers: { cookie },
+      payload: { sampleKey: 'workplace-quick' },
+    });
+    expect(copy.statusCode).toBe(201);
+    const { templateId } = copy.json();
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `${base}/from-sample`,
+      headers: { cookie },
+      payload: { sampleKey: 'workplace-quick' },
+    });
+    expect(again.statusCode).toBe(409);
+
+    const list = await t.app.inject({ method: 'GET', url: base, headers: { cookie } });
+    expect(list.json()).toEqual([
+      expect.objectContaining({
+        key: 'workplace-quick',
+        edition: 'workplace',
+        variant: 'quick',
+        itemCount: 10,
+        latestVersion: 1,
+        sourceSampleKey: 'workplace-quick',
+      }),
+    ]);
+
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `${base}/${templateId}/versions/1/export?format=yaml`,
+      headers: { cookie },
+    });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toContain('workplace-quick-v1.yaml');
+    expect(exported.body).toContain('sample: false');
+
+    const edited = exported.body.replace('めざす姿と目標の共有', 'めざす姿と目標の共有（当課版）');
+    const reimport = await t.app.inject({
+      method: 'POST',
+      url: `${base}/import`,
+      headers: { cookie },
+      payload: { format: 'yaml', text: edited },
+    });
+    expect(reimport.json()).toEqual({ templateId, version: 2 });
+
+    const versions = await t.app.inject({ method: 'GET', url: `${base}/${templateId}/versions`, headers: { cookie } });
+    expect(versions.json().map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions.json()[0].content.sections[0].items[0].title).toBe('めざす姿と目標の共有（当課版）');
+    expect(versions.json()[1].content.sections[0].items[0].title).toBe('めざす姿と目標の共有');
+
+    const json = await t.app.inject({
+      method: 'GET',
+      url: `${base}/${templateId}/versions/2/export?format=json`,
+      headers: { cookie },
+    });
+    expect(JSON.parse(json.body).key).toBe('workplace-quick');
+  });
+
+  it('names the line and the place of every problem in an imported file, in both languages, and stores nothing', async () => {
+    const { org, cookie } = await createOrgWithAdmin(t);
+    const base = `/api/orgs/${org.id}/sheet-templates`;
+    const text = [
+      'formatVersion: 1',
+      'key: my-sheet',
+      'title:',
+      '  ja: 私たちのシート',
+      'edition: custom',
+      'variant: quick',
+      'sections:',
+      '  - key: one',
+      '    title: 第1章',
+      '    items:',
+      '      - key: first',
+      '        title: 最初の項目',
+      '        levels:',
+      '          - label: 低い',
+      '            descriptor: まだ何もしていない。',
+      '          - label: 高い',
+      '            descriptor: 毎月続けている。',
+    ].join('\n');
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `${base}/import`,
+      headers: { cookie, 'accept-language': 'en' },
+      payload: { format: 'yaml', text },
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().code).toBe('template_invalid');
+    const [problem] = r.json().errors;
+    expect(problem.path).toMatch(/^line \d+/);
+    expect(problem.messages.ja).toMatch(/行目/);
+    expect(problem.message).toBe(problem.messages.en);
+
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: `${base}/import`,
+      headers: { cookie },
+      payload: { format: 'json', text: '{"key": ' },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: base, headers: { cookie } })).json()).toEqual([]);
+  });
+
+  it('lets staff read templates but not change them', async () => {
+    const { org, cookie } = await createOrgWithAdmin(t);
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/sheet-templates/from-sample`,
+      headers: { cookie },
+      payload: { sampleKey: 'executive-quick' },
+    });
+    const staff = await createMember(t, { orgId: org.id, role: 'staff' });
+    const staffCookie = await logIn(t, staff.user.email);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${org.id}/sheet-templates`,
+      headers: { cookie: staffCookie },
+    });
+    expect(list.json()).toHaveLength(1);
+    const copy = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/sheet-templates/from-sample`,
+      headers: { cookie: staffCookie },
+      payload: { sampleKey: 'workplace-quick' },
+    });
+    expect(copy.statusCode).toBe(403);
+  });
+
+  it('publishes the file format as JSON Schema', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/sheet-template-schema.json' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().properties.sections).toBeDefined();
+  });
+});
