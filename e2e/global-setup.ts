@@ -50,7 +50,14 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
  * 404 half-way through a test.
  */
 function snapshotBuild(root: string, runDir: string): string {
-  for (const dir of ['dist/server', 'dist/shared', 'dist/web', 'drizzle']) {
+  // The sample sheets are YAML the server build does not emit; from dist it reads them from the source tree.
+  for (const dir of [
+    'dist/server',
+    'dist/shared',
+    'dist/web',
+    'drizzle',
+    'src/server/features/sheets/default-templates',
+  ]) {
     cpSync(path.join(root, dir), path.join(runDir, dir), { recursive: true });
   }
   cpSync(path.join(root, 'package.json'), path.join(runDir, 'package.json'));
