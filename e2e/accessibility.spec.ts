@@ -11,6 +11,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset.pa
 import { PlatformOrgsPage } from './pages/platform-orgs.page.js';
 import { ProfilePage } from './pages/profile.page.js';
 import { SettingsPage } from './pages/settings.page.js';
+import { SheetsPage } from './pages/sheets.page.js';
 import { ShellPage } from './pages/shell.page.js';
 import { anonymousApi, apiAs, findMailLink } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -52,6 +53,7 @@ const mainPages: MainPage[] = [
       await expectVisible(departments.dialog);
     },
   },
+  { name: 'sheets', as: demo.orgAdmin.email, open: (page, links) => new SheetsPage(page).goto(links.cityId) },
   { name: 'members', as: demo.orgAdmin.email, open: (page, links) => new MembersPage(page).goto(links.cityId) },
   {
     name: 'members-invite-dialog',

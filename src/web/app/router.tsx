@@ -138,6 +138,20 @@ const departmentsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/departments/departments-page.js'), 'DepartmentsPage'),
 });
 
+const sheetsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'sheets',
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/sheets/sheets-page.js'), 'SheetsPage'),
+});
+
+const sheetRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'sheets/$templateId',
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/sheets/sheet-page.js'), 'SheetPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'members',
@@ -172,7 +186,16 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     profileRoute,
     platformOrgsRoute,
-    orgRoute.addChildren([orgOverviewRoute, departmentsRoute, membersRoute, auditRoute, outboxRoute, settingsRoute]),
+    orgRoute.addChildren([
+      orgOverviewRoute,
+      departmentsRoute,
+      sheetsRoute,
+      sheetRoute,
+      membersRoute,
+      auditRoute,
+      outboxRoute,
+      settingsRoute,
+    ]),
   ]),
 ]);
 

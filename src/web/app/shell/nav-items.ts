@@ -4,6 +4,7 @@ import type { Permission } from '../../../shared/auth/permissions.js';
 export const orgSections = [
   { key: 'home', to: '/orgs/$orgId', permission: 'org.read', label: 'nav.home' },
   { key: 'departments', to: '/orgs/$orgId/departments', permission: 'department.read', label: 'nav.departments' },
+  { key: 'sheets', to: '/orgs/$orgId/sheets', permission: 'sheet.read', label: 'nav.sheets' },
   { key: 'members', to: '/orgs/$orgId/members', permission: 'member.read', label: 'nav.members' },
   { key: 'audit', to: '/orgs/$orgId/audit', permission: 'audit.read', label: 'nav.audit' },
   { key: 'outbox', to: '/orgs/$orgId/outbox', permission: 'outbox.read', label: 'nav.outbox' },
