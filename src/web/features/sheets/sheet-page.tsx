@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDataLang } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { SelectField } from '../../components/form-field.js';
 import { Loading } from '../../components/loading.js';
@@ -52,10 +53,19 @@ function SheetVersionView({
   const { t } = useTranslation();
   const language = useLanguage();
   const content = shown.content;
+  const title = templateTitle(content, language);
+  const titleLang = useDataLang(title);
+  const descriptionLang = useDataLang(content.description);
+  // Sections and levels are written in one language, usually Japanese; an English page says so.
+  const bodyLang = useDataLang(content.sections[0]?.title);
 
   return (
     <article className="sheet">
-      <PageHeader title={templateTitle(content, language)} lead={content.description} />
+      <PageHeader
+        title={title}
+        titleLang={titleLang}
+        lead={content.description && <span lang={descriptionLang}>{content.description}</span>}
+      />
       <div className="sheet__meta panel">
         <p className="sheet__kind">
           {t(`sheetEditions.${content.edition}`)}・{t(`sheetVariants.${content.variant}`)}
@@ -93,38 +103,40 @@ function SheetVersionView({
           </a>
         </p>
       </div>
-      {content.sections.map((section, s) => (
-        <section key={section.key} className="sheet-section" aria-labelledby={`sheet-section-${s}`}>
-          <h2 id={`sheet-section-${s}`} className="sheet-section__title">
-            {section.title}
-          </h2>
-          {section.description && <p className="sheet-section__description">{section.description}</p>}
-          {section.items.map((item) => (
-            <section key={item.key} className="sheet-item" aria-labelledby={`sheet-item-${item.key}`}>
-              <h3 id={`sheet-item-${item.key}`} className="sheet-item__title">
-                {item.title}
-              </h3>
-              {item.question && <p className="sheet-item__question">{item.question}</p>}
-              {item.guidance && (
-                <p className="sheet-item__guidance">
-                  <span className="sheet-item__guidance-label">{t('sheets.guidance')}</span> {item.guidance}
-                </p>
-              )}
-              <ol className="sheet-levels" aria-label={t('sheets.levelsOf', { title: item.title })}>
-                {item.levels.map((level, l) => (
-                  <li key={level.label} className="sheet-level">
-                    <p className="sheet-level__head">
-                      <span className="sheet-level__number">{t('sheets.level', { number: l + 1 })}</span>
-                      <span className="sheet-level__label">{level.label}</span>
-                    </p>
-                    <p className="sheet-level__descriptor">{level.descriptor}</p>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          ))}
-        </section>
-      ))}
+      <div lang={bodyLang}>
+        {content.sections.map((section, s) => (
+          <section key={section.key} className="sheet-section" aria-labelledby={`sheet-section-${s}`}>
+            <h2 id={`sheet-section-${s}`} className="sheet-section__title">
+              {section.title}
+            </h2>
+            {section.description && <p className="sheet-section__description">{section.description}</p>}
+            {section.items.map((item) => (
+              <section key={item.key} className="sheet-item" aria-labelledby={`sheet-item-${item.key}`}>
+                <h3 id={`sheet-item-${item.key}`} className="sheet-item__title">
+                  {item.title}
+                </h3>
+                {item.question && <p className="sheet-item__question">{item.question}</p>}
+                {item.guidance && (
+                  <p className="sheet-item__guidance">
+                    <span className="sheet-item__guidance-label">{t('sheets.guidance')}</span> {item.guidance}
+                  </p>
+                )}
+                <ol className="sheet-levels" aria-label={t('sheets.levelsOf', { title: item.title })}>
+                  {item.levels.map((level, l) => (
+                    <li key={level.label} className="sheet-level">
+                      <p className="sheet-level__head">
+                        <span className="sheet-level__number">{t('sheets.level', { number: l + 1 })}</span>
+                        <span className="sheet-level__label">{level.label}</span>
+                      </p>
+                      <p className="sheet-level__descriptor">{level.descriptor}</p>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            ))}
+          </section>
+        ))}
+      </div>
     </article>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.js';
+import { DataText } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Loading } from '../../components/loading.js';
@@ -45,7 +46,7 @@ export function SheetsPage() {
               <li key={template.id} className="sheet-card">
                 <h3 className="sheet-card__title">
                   <Link to="/orgs/$orgId/sheets/$templateId" params={{ orgId, templateId: template.id }}>
-                    {template.title}
+                    <DataText>{template.title}</DataText>
                   </Link>
                 </h3>
                 <dl className="sheet-card__meta">
@@ -117,12 +118,18 @@ function SampleSection({ orgId, copiedKeys }: { orgId: string; copiedKeys: strin
         <ul className="sheet-list">
           {remaining.map((sample) => (
             <li key={sample.key} className="sheet-card">
-              <h3 className="sheet-card__title">{sample.title}</h3>
+              <h3 className="sheet-card__title">
+                <DataText>{sample.title}</DataText>
+              </h3>
               <p className="sheet-card__kind">
                 {t(`sheetEditions.${sample.edition}`)}・{t(`sheetVariants.${sample.variant}`)}・
                 {t('sheets.items', { count: sample.itemCount })}
               </p>
-              {sample.description && <p className="sheet-card__description">{sample.description}</p>}
+              {sample.description && (
+                <p className="sheet-card__description">
+                  <DataText>{sample.description}</DataText>
+                </p>
+              )}
               <div className="button-row">
                 <Button
                   size="sm"
