@@ -2,7 +2,7 @@
 // either when its sources have not changed since the last build.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -48,7 +48,15 @@ const targets = [
     name: 'server',
     inputs: ['src/server', 'src/shared', 'tsconfig.server.json', 'tsconfig.base.json', 'package-lock.json'],
     output: 'dist/server/main.js',
-    build: () => run('server', bin('tsc'), ['-p', 'tsconfig.server.json']),
+    build: () => {
+      run('server', bin('tsc'), ['-p', 'tsconfig.server.json']);
+      // Data the server reads at run time travels with the compiled code.
+      cpSync(
+        path.join(root, 'src/server/features/sheets/default-templates'),
+        path.join(root, 'dist/server/features/sheets/default-templates'),
+        { recursive: true },
+      );
+    },
   },
   {
     name: 'web',
