@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/auth/schema.js';
 import { Alert } from '../../components/alert.js';
@@ -10,7 +10,8 @@ import { api } from '../../lib/api.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
 import { useAcceptMe } from '../../lib/session.js';
-import { type FieldErrors, focusFirstInvalid, isEmail } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import { type FieldErrors, isEmail } from '../../lib/validation.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,10 +20,9 @@ export function LoginPage() {
   const navigate = useNavigate();
   const acceptMe = useAcceptMe();
   const describe = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, showErrors } = useFieldErrors();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const login = useMutation({
     mutationFn: (body: { email: string; password: string }) => api.post<Me>('/api/auth/login', body),
@@ -31,8 +31,7 @@ export function LoginPage() {
       await navigate({ href: search.redirect ?? '/' });
     },
     onError: (error) => {
-      setErrors(fieldErrorsFrom(error, t));
-      focusFirstInvalid(form.current);
+      showErrors(fieldErrorsFrom(error, t));
     },
   });
 
@@ -41,11 +40,7 @@ export function LoginPage() {
     const found: FieldErrors = {};
     if (!isEmail(email)) found.email = email.trim() ? t('fieldErrors.email') : t('fieldErrors.required');
     if (!password) found.password = t('fieldErrors.required');
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     login.mutate({ email: email.trim(), password });
   };
 

@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert.js';
 import { Button } from '../../components/button.js';
 import { api, isApiError } from '../../lib/api.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
-import { checkNewPassword, type FieldErrors, focusFirstInvalid } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import { checkNewPassword } from '../../lib/validation.js';
 import { NewPasswordFields } from './new-password-fields.js';
 
 export function ResetPasswordPage() {
@@ -15,10 +16,9 @@ export function ResetPasswordPage() {
   usePageTitle(t('auth.resetTitle'));
   const { token } = useParams({ from: '/public/reset-password/$token' });
   const describe = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, setErrors, showErrors } = useFieldErrors();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const reset = useMutation({
     mutationFn: () => api.post('/api/auth/password-reset/confirm', { token, password }),
@@ -28,11 +28,7 @@ export function ResetPasswordPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = checkNewPassword(password, confirmation, t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     reset.mutate();
   };
 

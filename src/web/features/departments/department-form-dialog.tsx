@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Department, departmentLevels } from '../../../shared/departments/schema.js';
 import { Alert } from '../../components/alert.js';
@@ -9,7 +9,8 @@ import { SelectField, TextField } from '../../components/form-field.js';
 import { useToast } from '../../components/toast.js';
 import { isApiError } from '../../lib/api.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
-import { type FieldErrors, focusFirstInvalid } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import type { FieldErrors } from '../../lib/validation.js';
 import { buildDepartmentTree, descendantIds, flattenTree, suggestChildLevel } from './build-tree.js';
 import { type DepartmentInput, departmentApi, useRefreshDepartments } from './department-queries.js';
 
@@ -28,12 +29,11 @@ export function DepartmentFormDialog({ orgId, departments, department, parent, o
   const notify = useToast();
   const describe = useErrorText();
   const refresh = useRefreshDepartments(orgId);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, showErrors } = useFieldErrors();
   const [name, setName] = useState(department?.name ?? '');
   const [level, setLevel] = useState<Department['level']>(department?.level ?? suggestChildLevel(parent ?? undefined));
   const [parentId, setParentId] = useState(department ? (department.parentId ?? '') : (parent?.id ?? ''));
   const [sortOrder, setSortOrder] = useState(department ? String(department.sortOrder) : '');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const options = useMemo(
     () => flattenTree(buildDepartmentTree(departments)).filter((node) => node.department.id !== department?.id),
     [departments, department],
@@ -52,8 +52,7 @@ export function DepartmentFormDialog({ orgId, departments, department, parent, o
     onError: (error) => {
       const found = fieldErrorsFrom(error, t);
       if (isApiError(error, 'department_cycle')) found.parentId = describe(error);
-      setErrors(found);
-      focusFirstInvalid(form.current);
+      showErrors(found);
     },
   });
 
@@ -65,11 +64,7 @@ export function DepartmentFormDialog({ orgId, departments, department, parent, o
       found.parentId = t('fieldErrors.cycle');
     }
     if (sortOrder.trim() && !/^\d+$/.test(sortOrder.trim())) found.sortOrder = t('fieldErrors.population');
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     const input: DepartmentInput = { name: name.trim(), level, parentId: parentId || null };
     if (sortOrder.trim()) input.sortOrder = Number(sortOrder.trim());
     save.mutate(input);

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/auth/schema.js';
 import { Alert } from '../../components/alert.js';
@@ -10,7 +10,8 @@ import { api, segment } from '../../lib/api.js';
 import { rememberOrg } from '../../lib/last-org.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
 import { useAcceptMe } from '../../lib/session.js';
-import { checkNewPassword, type FieldErrors, focusFirstInvalid } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import { checkNewPassword, type FieldErrors } from '../../lib/validation.js';
 import { NewPasswordFields } from '../auth/new-password-fields.js';
 import type { InvitationPreview } from './invite-page.js';
 
@@ -20,11 +21,10 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
   const navigate = useNavigate();
   const acceptMe = useAcceptMe();
   const describe = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, showErrors } = useFieldErrors();
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const accept = useMutation({
     mutationFn: (body: { displayName?: string; password: string }) =>
@@ -40,8 +40,7 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
       }
     },
     onError: (error) => {
-      setErrors(fieldErrorsFrom(error, t));
-      focusFirstInvalid(form.current);
+      showErrors(fieldErrorsFrom(error, t));
     },
   });
 
@@ -54,11 +53,7 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
       found = checkNewPassword(password, confirmation, t);
       if (!displayName.trim()) found.displayName = t('fieldErrors.required');
     }
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     accept.mutate(preview.hasAccount ? { password } : { displayName: displayName.trim(), password });
   };
 

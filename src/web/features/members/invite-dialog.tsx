@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/auth/roles.js';
 import type { Department } from '../../../shared/departments/schema.js';
@@ -9,7 +9,8 @@ import { Dialog } from '../../components/dialog.js';
 import { TextField } from '../../components/form-field.js';
 import { useToast } from '../../components/toast.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
-import { type FieldErrors, focusFirstInvalid, isEmail } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import { type FieldErrors, isEmail } from '../../lib/validation.js';
 import { type MemberUpdate, memberApi, useRefreshMembers } from './member-queries.js';
 import { MembershipFields } from './membership-fields.js';
 
@@ -25,10 +26,9 @@ export function InviteDialog({ orgId, roles, departments, onClose }: InviteDialo
   const notify = useToast();
   const describe = useErrorText();
   const refresh = useRefreshMembers(orgId);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, showErrors } = useFieldErrors();
   const [email, setEmail] = useState('');
   const [values, setValues] = useState<MemberUpdate>({ role: 'staff', position: 'staff', departmentId: null });
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const invite = useMutation({
     mutationFn: () => memberApi.invite(orgId, { email: email.trim(), ...values }),
@@ -38,8 +38,7 @@ export function InviteDialog({ orgId, roles, departments, onClose }: InviteDialo
       onClose();
     },
     onError: (error) => {
-      setErrors(fieldErrorsFrom(error, t));
-      focusFirstInvalid(form.current);
+      showErrors(fieldErrorsFrom(error, t));
     },
   });
 
@@ -47,11 +46,7 @@ export function InviteDialog({ orgId, roles, departments, onClose }: InviteDialo
     event.preventDefault();
     const found: FieldErrors = {};
     if (!isEmail(email)) found.email = email.trim() ? t('fieldErrors.email') : t('fieldErrors.required');
-    setErrors(found);
-    if (found.email) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     invite.mutate();
   };
 

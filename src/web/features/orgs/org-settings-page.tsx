@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgSummary } from '../../../shared/orgs/schema.js';
 import { Alert } from '../../components/alert.js';
@@ -12,7 +12,8 @@ import { api, isApiError, segment } from '../../lib/api.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
 import { meQueryKey } from '../../lib/session.js';
-import { dropChangedErrors, type FieldErrors, focusFirstInvalid } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import { dropChangedErrors } from '../../lib/validation.js';
 import { type OrgFormValues, orgFormFrom, orgPayload, validateOrgForm } from './org-form.js';
 import { OrgProfileFields } from './org-profile-fields.js';
 import { orgQueryKey, orgQueryOptions } from './org-queries.js';
@@ -36,9 +37,8 @@ function OrgSettingsForm({ org }: { org: OrgSummary }) {
   const queryClient = useQueryClient();
   const notify = useToast();
   const describe = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, setErrors, showErrors } = useFieldErrors();
   const [values, setValues] = useState<OrgFormValues>(() => orgFormFrom(org));
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const save = useMutation({
     mutationFn: () => api.patch<OrgSummary>(`/api/orgs/${segment(org.id)}`, orgPayload(values, org.kind)),
@@ -52,19 +52,14 @@ function OrgSettingsForm({ org }: { org: OrgSummary }) {
     onError: (error) => {
       const found = fieldErrorsFrom(error, t);
       if (isApiError(error, 'lg_code_taken')) found.lgCode = describe(error);
-      setErrors(found);
-      focusFirstInvalid(form.current);
+      showErrors(found);
     },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = validateOrgForm(values, org.kind, t);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     save.mutate();
   };
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OrgKind, type OrgSummary, orgKinds } from '../../../shared/orgs/schema.js';
 import { Alert } from '../../components/alert.js';
@@ -9,7 +9,8 @@ import { SelectField, TextField } from '../../components/form-field.js';
 import { useToast } from '../../components/toast.js';
 import { api, isApiError } from '../../lib/api.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
-import { dropChangedErrors, type FieldErrors, focusFirstInvalid, isEmail } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import { dropChangedErrors, isEmail } from '../../lib/validation.js';
 import { emptyOrgForm, type OrgFormValues, orgPayload, validateOrgForm } from '../orgs/org-form.js';
 import { OrgProfileFields } from '../orgs/org-profile-fields.js';
 
@@ -18,11 +19,10 @@ export function RegisterOrgDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const notify = useToast();
   const describe = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, setErrors, showErrors } = useFieldErrors();
   const [kind, setKind] = useState<OrgKind>('municipality');
   const [values, setValues] = useState<OrgFormValues>(emptyOrgForm);
   const [adminEmail, setAdminEmail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const register = useMutation({
     mutationFn: () => {
@@ -41,8 +41,7 @@ export function RegisterOrgDialog({ onClose }: { onClose: () => void }) {
     onError: (error) => {
       const found = fieldErrorsFrom(error, t);
       if (isApiError(error, 'lg_code_taken')) found.lgCode = describe(error);
-      setErrors(found);
-      focusFirstInvalid(form.current);
+      showErrors(found);
     },
   });
 
@@ -50,11 +49,7 @@ export function RegisterOrgDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     const found = validateOrgForm(values, kind, t);
     if (adminEmail.trim() && !isEmail(adminEmail)) found.adminEmail = t('fieldErrors.email');
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     register.mutate();
   };
 

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert.js';
 import { Button } from '../../components/button.js';
@@ -7,18 +7,18 @@ import { TextField } from '../../components/form-field.js';
 import { useToast } from '../../components/toast.js';
 import { api, isApiError } from '../../lib/api.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
-import { checkNewPassword, type FieldErrors, focusFirstInvalid } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import { checkNewPassword } from '../../lib/validation.js';
 import { NewPasswordFields } from '../auth/new-password-fields.js';
 
 export function PasswordForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const notify = useToast();
   const describe = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, showErrors } = useFieldErrors();
   const [currentPassword, setCurrentPassword] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const change = useMutation({
     mutationFn: () => api.post('/api/auth/password', { currentPassword, newPassword: password }),
@@ -32,8 +32,7 @@ export function PasswordForm({ email }: { email: string }) {
       const found = fieldErrorsFrom(error, t);
       if (isApiError(error, 'wrong_password')) found.currentPassword = describe(error);
       if (found.newPassword) found.password = found.newPassword;
-      setErrors(found);
-      focusFirstInvalid(form.current);
+      showErrors(found);
     },
   });
 
@@ -41,11 +40,7 @@ export function PasswordForm({ email }: { email: string }) {
     event.preventDefault();
     const found = checkNewPassword(password, confirmation, t);
     if (!currentPassword) found.currentPassword = t('fieldErrors.required');
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     change.mutate();
   };
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/auth/schema.js';
 import { Alert } from '../../components/alert.js';
@@ -11,17 +11,17 @@ import { changeLanguage } from '../../lib/i18n/index.js';
 import { type Language, languages } from '../../lib/i18n/language.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
 import { meQueryKey } from '../../lib/session.js';
-import { type FieldErrors, focusFirstInvalid } from '../../lib/validation.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import type { FieldErrors } from '../../lib/validation.js';
 
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const notify = useToast();
   const describe = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, showErrors } = useFieldErrors();
   const [displayName, setDisplayName] = useState(me.displayName);
   const [locale, setLocale] = useState<Language>(me.locale);
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   const save = useMutation({
     mutationFn: () => api.patch<Me>('/api/auth/me', { displayName: displayName.trim(), locale }),
@@ -32,8 +32,7 @@ export function ProfileForm({ me }: { me: Me }) {
       notify(t('profile.saved', { lng: saved.locale }));
     },
     onError: (error) => {
-      setErrors(fieldErrorsFrom(error, t));
-      focusFirstInvalid(form.current);
+      showErrors(fieldErrorsFrom(error, t));
     },
   });
 
@@ -41,11 +40,7 @@ export function ProfileForm({ me }: { me: Me }) {
     event.preventDefault();
     const found: FieldErrors = {};
     if (!displayName.trim()) found.displayName = t('fieldErrors.required');
-    setErrors(found);
-    if (found.displayName) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!showErrors(found)) return;
     save.mutate();
   };
 
