@@ -36,7 +36,11 @@ describe('administrators', () => {
         payload: { role: 'staff' },
       }),
     ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    // The second one is refused either way: as the last admin (409) or, when the first change
+    // committed before its request was authorised, as someone who is no longer an admin (403).
+    const codes = [a.statusCode, b.statusCode].sort();
+    expect(codes[0]).toBe(200);
+    expect([403, 409]).toContain(codes[1]);
     const admins = await t.app.inject({
       method: 'GET',
       url: `/api/orgs/${org.id}/members?role=org_admin`,
