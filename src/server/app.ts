@@ -21,6 +21,8 @@ import { registerHealthRoutes } from './features/health/routes.js';
 import { registerLocalGovernmentRoutes } from './features/local-governments/routes.js';
 import { registerMemberRoutes } from './features/members/routes.js';
 import { registerOrgRoutes } from './features/orgs/routes.js';
+import { registerPlanDraftRoutes } from './features/plan-drafts/routes.js';
+import { registerRoundRoutes } from './features/rounds/routes.js';
 import { registerSheetRoutes } from './features/sheets/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -120,6 +122,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerSheetRoutes(app, deps);
+  registerRoundRoutes(app, deps);
+  registerPlanDraftRoutes(app, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -34,6 +34,41 @@ async function setUpOrg(label: string) {
     payload: { sampleKey: 'workplace-quick' },
   });
   expect(template.statusCode).toBe(201);
+  const today = new Date(t.clock.now().getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  const round = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/rounds`,
+    headers: { cookie },
+    payload: {
+      title: `${label}の実施`,
+      templateId: template.json().templateId,
+      version: 1,
+      scopeKind: 'org',
+      opensOn: today,
+      closesOn: today,
+      // Named, so that reading individual answers is a route A's admin may use.
+      anonymous: false,
+    },
+  });
+  expect(round.statusCode).toBe(201);
+  const roundId = round.json().id as string;
+  // Both have a draft response, so every read of one's own response exists.
+  for (const who of [cookie, staffCookie]) {
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/rounds/${roundId}/my-response`,
+      headers: { cookie: who },
+      payload: { position: 'staff', departmentId: null, mostImportantItemKey: null, answers: [] },
+    });
+    expect(draft.statusCode).toBe(201);
+  }
+  const move = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/plan-drafts/moves`,
+    headers: { cookie },
+    payload: { roundId, itemKey: 'vision-sharing', level: 2 },
+  });
+  expect(move.statusCode).toBe(201);
   return {
     org,
     admin,
@@ -43,6 +78,8 @@ async function setUpOrg(label: string) {
     staffCookie,
     invitationId: invite.json().id as string,
     templateId: template.json().templateId as string,
+    roundId,
+    moveId: move.json().id as string,
   };
 }
 
@@ -58,15 +95,57 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/platform/orgs': { kind: 'other', name: '不正な組織' },
   'POST /api/orgs/:orgId/sheet-templates/from-sample': { sampleKey: 'workplace-detailed' },
   'POST /api/orgs/:orgId/sheet-templates/import': { format: 'json', text: '{}' },
+  'POST /api/orgs/:orgId/sheet-templates/:templateId/versions': { content: {} },
+  'POST /api/orgs/:orgId/rounds': {
+    title: '侵入',
+    templateId: '00000000-0000-4000-8000-000000000000',
+    version: 1,
+    scopeKind: 'org',
+    opensOn: '2026-04-01',
+    closesOn: '2026-04-30',
+  },
+  'POST /api/orgs/:orgId/rounds/join': { token: 'not-a-real-token-at-all' },
+  'PATCH /api/orgs/:orgId/rounds/:roundId': { title: '書き換え' },
+  'POST /api/orgs/:orgId/rounds/:roundId/close': {},
+  'DELETE /api/orgs/:orgId/rounds/:roundId': {},
+  'POST /api/orgs/:orgId/rounds/:roundId/invitations': { to: 'everyone' },
+  'POST /api/orgs/:orgId/rounds/:roundId/my-response': {
+    position: 'staff',
+    departmentId: null,
+    mostImportantItemKey: null,
+    answers: [],
+  },
+  'PUT /api/orgs/:orgId/rounds/:roundId/my-response': {
+    position: 'staff',
+    departmentId: null,
+    mostImportantItemKey: null,
+    answers: [],
+  },
+  'POST /api/orgs/:orgId/plan-drafts/moves': {
+    roundId: '00000000-0000-4000-8000-000000000000',
+    itemKey: 'vision',
+    level: 2,
+  },
+  'PATCH /api/orgs/:orgId/plan-drafts/moves/:moveId': { note: '書き換え' },
+  'DELETE /api/orgs/:orgId/plan-drafts/moves/:moveId': {},
 };
 
 function fill(
   url: string,
   orgId: string,
-  ids: { departmentId: string; membershipId: string; invitationId: string; templateId: string },
+  ids: {
+    departmentId: string;
+    membershipId: string;
+    invitationId: string;
+    templateId: string;
+    roundId: string;
+    moveId: string;
+  },
 ) {
   return url
     .replace(':templateId', ids.templateId)
+    .replace(':roundId', ids.roundId)
+    .replace(':moveId', ids.moveId)
     .replace(':version', '1')
     .replace(':orgId', orgId)
     .replace(':departmentId', ids.departmentId)
@@ -76,6 +155,8 @@ function fill(
 
 const idsOf = (o: typeof a) => ({
   templateId: o.templateId,
+  roundId: o.roundId,
+  moveId: o.moveId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -124,7 +205,7 @@ describe('organisation B against organisation A', () => {
 
   it("gets 404 or a refusal for A's resources named under B's own organisation", async () => {
     const routes = t.app.accessCatalog.filter(
-      (r) => r.access.kind === 'org' && /:(department|membership|invitation|template)Id/.test(r.url),
+      (r) => r.access.kind === 'org' && /:(department|membership|invitation|template|round|move)Id/.test(r.url),
     );
     expect(routes.length).toBeGreaterThanOrEqual(5);
     for (const route of routes) {

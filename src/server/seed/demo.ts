@@ -10,6 +10,7 @@ import { organizations } from '../db/schema/organizations.js';
 import { users } from '../db/schema/users.js';
 import { hashPassword } from '../features/auth/password.js';
 import { newId } from '../lib/ids.js';
+import { seedDemoRounds } from './demo-rounds.js';
 
 export const DEMO_PASSWORD = 'kaizen-demo-2026';
 
@@ -122,7 +123,10 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
-/** Fills an empty database with the NPO, デモ市 and a person of every role, in one transaction. */
+/**
+ * Fills an empty database with the NPO, デモ市 and a person of every role, and デモ市's step-up sheet
+ * rounds with results to look at, in one transaction.
+ */
 export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const npoId = newId();
@@ -170,8 +174,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
       }
     };
     await insertTree(demoCityTree, null);
+    const userIds = new Map<string, string>();
     for (const person of people) {
       const userId = newId();
+      userIds.set(person.email, userId);
       await tx.insert(users).values({
         id: userId,
         email: person.email,
@@ -193,6 +199,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
         });
       }
     }
+    await seedDemoRounds(tx, {
+      cityId,
+      departmentIds,
+      adminUserId: userIds.get('admin@demo.kaizen-navi.jp') ?? '',
+      now,
+    });
     await tx.insert(auditEvents).values([
       {
         id: newId(),

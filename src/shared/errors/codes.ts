@@ -80,6 +80,36 @@ export const errorCatalog = {
     ja: 'シートのファイルに誤りがあります。各行の内容を確認してください。',
     en: 'The sheet file has problems; see each line below.',
   },
+  round_not_open: {
+    status: 409,
+    ja: 'この実施はまだ回答を受け付けていません（開始日前です）。',
+    en: 'This round is not open for answers yet.',
+  },
+  round_closed: {
+    status: 409,
+    ja: 'この実施は終了しています。回答の登録・変更はできません。',
+    en: 'This round has closed; answers can no longer be given or changed.',
+  },
+  response_exists: {
+    status: 409,
+    ja: 'この実施にはすでに回答があります。回答は1人1件で、終了日までは変更できます。',
+    en: 'You have already answered this round. There is one response per person; change it until the round closes.',
+  },
+  not_in_round: {
+    status: 403,
+    ja: 'この実施の対象ではありません。',
+    en: 'You are not among the people this round is for.',
+  },
+  round_anonymous: {
+    status: 403,
+    ja: '匿名の実施では、個人の回答は誰も（管理者も）見られません。',
+    en: 'In an anonymous round nobody, administrators included, can see individual answers.',
+  },
+  round_has_responses: {
+    status: 409,
+    ja: '回答がある実施は削除できません。終了させてください。',
+    en: 'A round with responses cannot be deleted; close it instead.',
+  },
   token_invalid: {
     status: 410,
     ja: 'このリンクは無効か、有効期限が切れています。',

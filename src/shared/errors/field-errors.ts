@@ -23,6 +23,42 @@ export const fieldErrorCatalog = {
     ja: '使用できない制御文字が含まれています。',
     en: 'Contains control characters that are not allowed.',
   },
+  'sheetTemplate.key_changed': {
+    ja: 'シートのキーは変更できません。新しいキーで作るときは、ファイルから取り込んでください。',
+    en: "A sheet's key cannot change. To use a new key, import the sheet as a file.",
+  },
+  'round.closes_before_opens': {
+    ja: '終了日は開始日以降にしてください。',
+    en: 'The close date must be on or after the open date.',
+  },
+  'round.departments_required': { ja: '対象の部署を1つ以上選んでください。', en: 'Choose at least one department.' },
+  'round.template_version_unknown': {
+    ja: 'この組織のシートとその版を選んでください。',
+    en: "Choose a version of one of this organisation's sheets.",
+  },
+  'round.participants_unknown': {
+    ja: '参加者はこの組織のメンバーから選んでください。',
+    en: 'Choose participants from the members of this organisation.',
+  },
+  'round.closes_in_past': { ja: '終了日に過去の日付は指定できません。', en: 'The close date cannot be in the past.' },
+  'round.already_open': {
+    ja: '回答が始まった実施の開始日は変更できません。',
+    en: 'The open date cannot change once the round has opened.',
+  },
+  'response.unknown_item': { ja: 'このシートにない項目です。', en: 'This item is not in the sheet.' },
+  'response.duplicate_item': { ja: '同じ項目への回答が重複しています。', en: 'This item is answered twice.' },
+  'response.level_out_of_range': {
+    ja: 'この項目にないレベルです。',
+    en: 'This level does not exist for the item.',
+  },
+  'response.level_required': {
+    ja: '提出するには、すべての項目のレベルを選んでください。',
+    en: 'Choose a level for every item before submitting.',
+  },
+  'response.department_out_of_scope': {
+    ja: 'この実施の対象部署から選んでください。',
+    en: "Choose a department within the round's scope.",
+  },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof fieldErrorCatalog;

@@ -47,3 +47,24 @@ export function addedToOrgMail(args: { orgName: string; link: string }) {
       signature,
   };
 }
+
+export function roundInvitationMail(args: {
+  orgName: string;
+  roundTitle: string;
+  closesOn: string;
+  senderName: string | null;
+  message: string | null;
+  link: string;
+}) {
+  const note = args.message ? `\n\n${args.message}` : '';
+  return {
+    subject: `【カイゼンナビ】ステップアップシートへの回答のお願い（${args.roundTitle}） / Please answer: ${args.roundTitle}`,
+    text:
+      `${args.orgName}の「${args.roundTitle}」への回答をお願いします（${args.closesOn}まで）。\n` +
+      `職場の今の立ち位置を、項目ごとに一番近いレベルで選んでください。途中で保存して続きから回答できます。${note}\n\n${args.link}` +
+      divider +
+      `${args.orgName} asks you to answer "${args.roundTitle}" by ${args.closesOn}.\n` +
+      `For each item, choose the level closest to where your workplace stands now; you can save and continue later.${note}\n\n${args.link}` +
+      signature,
+  };
+}

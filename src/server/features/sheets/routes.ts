@@ -7,6 +7,7 @@ import {
   sheetTemplateSummarySchema,
   sheetTemplateVersionSchema,
 } from '../../../shared/sheets/api-schema.js';
+import { saveTemplateVersionSchema } from '../../../shared/sheets/round-schema.js';
 import { sheetTemplateJsonSchema } from '../../../shared/sheets/template-schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
@@ -98,6 +99,26 @@ export function registerSheetRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) => service.listVersions(orgContext(request, deps), request.params.templateId),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sheet-templates/:templateId/versions',
+    {
+      config: { access: { kind: 'org', permission: 'sheet.manage' } },
+      schema: {
+        tags: ['sheets'],
+        summary: 'Save edited content as the next version; the key stays the same',
+        params: templateParams,
+        body: saveTemplateVersionSchema,
+        response: { 201: savedSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await service.saveTemplateVersion(orgContext(request, deps), request.params.templateId, request.body.content),
+        ),
   );
 
   app.get(

@@ -134,6 +134,31 @@ export async function importTemplate(ctx: OrgContext, input: { format: 'yaml' | 
   return saveVersion(ctx, { ...parsed.template, sample: false }, null);
 }
 
+/** Template problems keyed by their place in the content, e.g. `sections.0.items.2.levels.1.label`. */
+function problemsAtPaths(problems: TemplateProblem[]) {
+  return problems.map((p) => ({ path: p.path.replace(/\[(\d+)\]/g, '.$1'), code: p.code, messages: p.messages }));
+}
+
+/**
+ * Stores edited content as the template's next version. The key cannot change: it is how the
+ * organisation finds the template, and earlier versions keep theirs.
+ */
+export async function saveTemplateVersion(ctx: OrgContext, templateId: string, content: unknown) {
+  const template = await repo.findTemplate(ctx.db, ctx.scope, templateId);
+  if (!template) throw new AppError('not_found');
+  const result = parseSheetTemplate(content);
+  if (!result.success)
+    throw new AppError(
+      'template_invalid',
+      undefined,
+      undefined,
+      problemsAtPaths(formatTemplateIssues(result.error.issues)),
+    );
+  if (result.data.key !== template.key)
+    throw new AppError('validation', undefined, [{ path: 'key', code: 'sheetTemplate.key_changed' }]);
+  return saveVersion(ctx, { ...result.data, sample: false }, null);
+}
+
 /** A version as a file to download: YAML (for people) or JSON (for programs). */
 export async function exportVersion(ctx: OrgContext, templateId: string, version: number, format: 'yaml' | 'json') {
   const { content } = await getVersion(ctx, templateId, version);

@@ -149,6 +149,127 @@ describe('step-up sheet templates', () => {
     expect(copy.statusCode).toBe(403);
   });
 
+  describe('saving an edited version', () => {
+    /** An organisation with the 経営編 sample copied in, and that copy's first version. */
+    async function templateWithVersion() {
+      const { org, cookie } = await createOrgWithAdmin(t);
+      const base = `/api/orgs/${org.id}/sheet-templates`;
+      const copy = await t.app.inject({
+        method: 'POST',
+        url: `${base}/from-sample`,
+        headers: { cookie },
+        payload: { sampleKey: 'executive-quick' },
+      });
+      const { templateId } = copy.json();
+      const versions = await t.app.inject({
+        method: 'GET',
+        url: `${base}/${templateId}/versions`,
+        headers: { cookie },
+      });
+      const content = versions.json()[0].content;
+      return { org, cookie, base, templateId, content, url: `${base}/${templateId}/versions` };
+    }
+
+    it('stores the content as the next version and leaves the earlier one as it was', async () => {
+      const { org, cookie, url, templateId, content } = await templateWithVersion();
+      const edited = structuredClone(content);
+      edited.sections[0].items[0].title = '方針の共有（改訂）';
+      edited.sections[0].items[0].levels.push({ label: '住民と点検', descriptor: '将来像を住民と毎年点検している。' });
+      const saved = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { content: edited } });
+      expect(saved.statusCode).toBe(201);
+      expect(saved.json()).toEqual({ templateId, version: 2 });
+
+      const again = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { content: edited } });
+      expect(again.json()).toEqual({ templateId, version: 3 });
+
+      const versions = (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+      expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
+      expect(versions[1].content.sections[0].items[0].title).toBe('方針の共有（改訂）');
+      expect(versions[2].content).toEqual(content);
+
+      const audit = await t.app.inject({
+        method: 'GET',
+        url: `/api/orgs/${org.id}/audit-events?action=sheet_template`,
+        headers: { cookie },
+      });
+      const actions = audit.json().items.map((e: { action: string }) => e.action);
+      expect(actions.filter((a: string) => a === 'sheet_template.new_version')).toHaveLength(2);
+    });
+
+    it('names the place of every problem and stores nothing', async () => {
+      const { cookie, url, content } = await templateWithVersion();
+      const edited = structuredClone(content);
+      edited.sections[0].items[2].levels[1].label = '  ';
+      edited.sections[0].items[1].levels = edited.sections[0].items[1].levels.slice(0, 2);
+      const r = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'accept-language': 'en' },
+        payload: { content: edited },
+      });
+      expect(r.statusCode).toBe(422);
+      expect(r.json().code).toBe('template_invalid');
+      const errors = r.json().errors as { path: string; code: string; message: string; messages: { ja: string } }[];
+      expect(errors.map((e) => [e.path, e.code])).toEqual(
+        expect.arrayContaining([
+          ['sections.0.items.2.levels.1.label', 'required'],
+          ['sections.0.items.1.levels', 'sheetTemplate.levels_count'],
+        ]),
+      );
+      const label = errors.find((e) => e.path === 'sections.0.items.2.levels.1.label');
+      expect(label?.messages.ja).toContain('項目3 › 段階2');
+      expect(label?.message).toContain('item 3 › level 2');
+      const versions = (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+      expect(versions).toHaveLength(1);
+    });
+
+    it('refuses a changed key', async () => {
+      const { cookie, url, content } = await templateWithVersion();
+      const r = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie },
+        payload: { content: { ...content, key: 'another-sheet' } },
+      });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().errors).toEqual([expect.objectContaining({ path: 'key', code: 'sheetTemplate.key_changed' })]);
+      expect((await t.app.inject({ method: 'GET', url, headers: { cookie } })).json()).toHaveLength(1);
+    });
+
+    it('lets staff read but not save, and answers another organisation with 404', async () => {
+      const { org, cookie, url, content } = await templateWithVersion();
+      const staff = await createMember(t, { orgId: org.id, role: 'staff' });
+      const staffCookie = await logIn(t, staff.user.email);
+      const byStaff = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: staffCookie },
+        payload: { content },
+      });
+      expect(byStaff.statusCode).toBe(403);
+      const read = await t.app.inject({ method: 'GET', url, headers: { cookie: staffCookie } });
+      expect(read.statusCode).toBe(200);
+
+      const other = await createOrgWithAdmin(t);
+      const elsewhere = url.replace(org.id, other.org.id);
+      const fromOther = await t.app.inject({
+        method: 'POST',
+        url: elsewhere,
+        headers: { cookie: other.cookie },
+        payload: { content },
+      });
+      expect(fromOther.statusCode).toBe(404);
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: url.replace(/sheet-templates\/[^/]+/, `sheet-templates/${crypto.randomUUID()}`),
+        headers: { cookie },
+        payload: { content },
+      });
+      expect(unknown.statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url, headers: { cookie } })).json()).toHaveLength(1);
+    });
+  });
+
   it('publishes the file format as JSON Schema', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/sheet-template-schema.json' });
     expect(r.statusCode).toBe(200);

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { organizations } from '../db/schema/organizations.js';
+import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { DEMO_ROUND_TITLES } from './demo-rounds.js';
+
+let t: TestApp;
+let cityId: string;
+let cookie: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.database.db, t.clock.now());
+  const [city] = await t.database.db.select().from(organizations).where(eq(organizations.name, 'デモ市'));
+  cityId = city?.id ?? '';
+  cookie = await logIn(t, 'admin@demo.kaizen-navi.jp', DEMO_PASSWORD);
+});
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('has two closed rounds with results to compare, and an open one the demo manager has not answered', async () => {
+    const list = await t.app.inject({ method: 'GET', url: `/api/orgs/${cityId}/rounds`, headers: { cookie } });
+    const rounds = list.json() as { id: string; title: string; status: string; responseCount: number }[];
+    const byTitle = new Map(rounds.map((r) => [r.title, r]));
+    expect(byTitle.get(DEMO_ROUND_TITLES.first)?.status).toBe('closed');
+    expect(byTitle.get(DEMO_ROUND_TITLES.second)?.status).toBe('closed');
+    expect(byTitle.get(DEMO_ROUND_TITLES.open)?.status).toBe('open');
+
+    const second = byTitle.get(DEMO_ROUND_TITLES.second);
+    const results = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${cityId}/rounds/${second?.id}/results`,
+      headers: { cookie },
+    });
+    const body = results.json();
+    expect(body.group.withheld).toBe(false);
+    expect(body.group.responseCount).toBeGreaterThanOrEqual(25);
+    expect(body.compare.title).toBe(DEMO_ROUND_TITLES.first);
+    expect(body.items.every((i: { median: number | null; previous: unknown }) => i.median !== null && i.previous)).toBe(
+      true,
+    );
+    expect(body.gaps.length).toBeGreaterThan(0);
+    // Some units are big enough to show, some are not.
+    const filters = body.departmentFilters as { withheld: boolean }[];
+    expect(filters.some((f) => f.withheld)).toBe(true);
+    expect(filters.some((f) => !f.withheld)).toBe(true);
+
+    const manager = await logIn(t, 'manager@demo.kaizen-navi.jp', DEMO_PASSWORD);
+    const open = byTitle.get(DEMO_ROUND_TITLES.open);
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${cityId}/rounds/${open?.id}/my-response`,
+      headers: { cookie: manager },
+    });
+    expect(mine.statusCode).toBe(404);
+  });
+});
