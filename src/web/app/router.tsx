@@ -152,6 +152,105 @@ const sheetRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/sheets/sheet-page.js'), 'SheetPage'),
 });
 
+const roundsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'rounds',
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/rounds/rounds-page.js'), 'RoundsPage'),
+});
+
+const roundNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'rounds/new',
+  beforeLoad: requirePermission('sheet.manage'),
+  component: lazyRouteComponent(() => import('../features/rounds/round-new-page.js'), 'RoundNewPage'),
+});
+
+const roundJoinRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'rounds/join',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' ? { token: search.token } : {},
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/rounds/round-join-page.js'), 'RoundJoinPage'),
+});
+
+const roundRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'rounds/$roundId',
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/rounds/round-page.js'), 'RoundPage'),
+});
+
+const answerRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'rounds/$roundId/answer',
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/rounds/answer-page.js'), 'AnswerPage'),
+});
+
+/** Filters of a results view, kept in the address so a view can be shared and printed. */
+export interface ResultsSearch {
+  departmentId?: string;
+  position?: string;
+  compareTo?: string;
+}
+
+function resultsSearch(search: Record<string, unknown>): ResultsSearch {
+  const out: ResultsSearch = {};
+  for (const key of ['departmentId', 'position', 'compareTo'] as const) {
+    const value = search[key];
+    if (typeof value === 'string' && value) out[key] = value;
+  }
+  return out;
+}
+
+const resultsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'rounds/$roundId/results',
+  validateSearch: resultsSearch,
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/results/results-page.js'), 'ResultsPage'),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'rounds/$roundId/report',
+  validateSearch: (search: Record<string, unknown>): ResultsSearch & { kind: 'group' | 'mine' } => ({
+    ...resultsSearch(search),
+    kind: search.kind === 'mine' ? 'mine' : 'group',
+  }),
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/results/report-page.js'), 'ReportPage'),
+});
+
+const unitTrendRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'departments/$departmentId/trend',
+  validateSearch: (search: Record<string, unknown>): { templateId?: string } =>
+    typeof search.templateId === 'string' ? { templateId: search.templateId } : {},
+  beforeLoad: requirePermission('sheet.manage'),
+  component: lazyRouteComponent(() => import('../features/results/unit-trend-page.js'), 'UnitTrendPage'),
+});
+
+const planDraftsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plan-drafts',
+  beforeLoad: requirePermission('sheet.read'),
+  component: lazyRouteComponent(() => import('../features/results/plan-drafts-page.js'), 'PlanDraftsPage'),
+});
+
+const templateEditorRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'sheets/$templateId/edit',
+  validateSearch: (search: Record<string, unknown>): { version?: number } => {
+    const version = Number(search.version);
+    return Number.isInteger(version) && version > 0 ? { version } : {};
+  },
+  beforeLoad: requirePermission('sheet.manage'),
+  component: lazyRouteComponent(() => import('../features/sheets/template-editor-page.js'), 'TemplateEditorPage'),
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'members',
@@ -189,8 +288,18 @@ const routeTree = rootRoute.addChildren([
     orgRoute.addChildren([
       orgOverviewRoute,
       departmentsRoute,
+      roundsRoute,
+      roundNewRoute,
+      roundJoinRoute,
+      roundRoute,
+      answerRoute,
+      resultsRoute,
+      reportRoute,
+      unitTrendRoute,
+      planDraftsRoute,
       sheetsRoute,
       sheetRoute,
+      templateEditorRoute,
       membersRoute,
       auditRoute,
       outboxRoute,

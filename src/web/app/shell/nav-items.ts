@@ -4,7 +4,9 @@ import type { Permission } from '../../../shared/auth/permissions.js';
 export const orgSections = [
   { key: 'home', to: '/orgs/$orgId', permission: 'org.read', label: 'nav.home' },
   { key: 'departments', to: '/orgs/$orgId/departments', permission: 'department.read', label: 'nav.departments' },
+  { key: 'rounds', to: '/orgs/$orgId/rounds', permission: 'sheet.read', label: 'nav.rounds' },
   { key: 'sheets', to: '/orgs/$orgId/sheets', permission: 'sheet.read', label: 'nav.sheets' },
+  { key: 'plan-drafts', to: '/orgs/$orgId/plan-drafts', permission: 'sheet.read', label: 'nav.planDrafts' },
   { key: 'members', to: '/orgs/$orgId/members', permission: 'member.read', label: 'nav.members' },
   { key: 'audit', to: '/orgs/$orgId/audit', permission: 'audit.read', label: 'nav.audit' },
   { key: 'outbox', to: '/orgs/$orgId/outbox', permission: 'outbox.read', label: 'nav.outbox' },

@@ -8,7 +8,8 @@ import { SelectField } from '../../components/form-field.js';
 import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
-import { useOrgId } from '../../lib/org-context.js';
+import { useMembership, useOrgId } from '../../lib/org-context.js';
+import { can } from '../../lib/permissions.js';
 import { useLanguage } from '../../lib/problems.js';
 import { templateTitle } from './sheet-labels.js';
 import { type SheetTemplateVersion, sheetExportHref, sheetVersionsQueryOptions } from './sheet-queries.js';
@@ -52,6 +53,7 @@ function SheetVersionView({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const canManage = can(useMembership(), 'sheet.manage');
   const content = shown.content;
   const title = templateTitle(content, language);
   const titleLang = useDataLang(title);
@@ -87,6 +89,16 @@ function SheetVersionView({
           {shown.createdByName && ` ${t('sheets.createdBy', { name: shown.createdByName })}`}
         </p>
         <p className="button-row no-print">
+          {canManage && (
+            <Link
+              className="button button--primary button--sm"
+              to="/orgs/$orgId/sheets/$templateId/edit"
+              params={{ orgId, templateId: shown.templateId }}
+              search={{ version: shown.version }}
+            >
+              {t('sheets.edit')}
+            </Link>
+          )}
           <a
             className="button button--secondary button--sm"
             href={sheetExportHref(orgId, shown.templateId, shown.version, 'yaml')}

@@ -1,3 +1,6 @@
+import { editorEn } from './en/editor.js';
+import { resultsEn } from './en/results.js';
+import { roundsEn } from './en/rounds.js';
 import type { Messages } from './ja.js';
 
 /** English. Typed by the Japanese file, so a missing or extra key fails the type check. */
@@ -28,7 +31,9 @@ export const en: Messages = {
     main: 'Main menu',
     home: 'Home',
     departments: 'Departments',
+    rounds: 'Rounds and results',
     sheets: 'Step-up sheets',
+    planDrafts: 'Next moves (plan drafts)',
     members: 'Members',
     audit: 'Audit log',
     outbox: 'Sent mail',
@@ -429,6 +434,7 @@ export const en: Messages = {
     level: 'Level {{number}}',
     downloadYaml: 'Download YAML',
     downloadJson: 'Download JSON',
+    edit: 'Edit as a new version',
   },
   profile: {
     title: 'Profile',
@@ -459,4 +465,7 @@ export const en: Messages = {
     logoutAllDone_other: 'Ended {{count}} sessions.',
     memberships: 'Your organisations',
   },
+  rounds: roundsEn,
+  results: resultsEn,
+  editor: editorEn,
 };

@@ -1,3 +1,7 @@
+import { editorJa } from './ja/editor.js';
+import { resultsJa } from './ja/results.js';
+import { roundsJa } from './ja/rounds.js';
+
 /** Japanese, the default language. en.ts must have the same keys (its type checks that). */
 export const ja = {
   app: {
@@ -26,7 +30,9 @@ export const ja = {
     main: 'メインメニュー',
     home: 'ホーム',
     departments: '部署',
+    rounds: 'シートの実施と結果',
     sheets: 'ステップアップシート',
+    planDrafts: '次の一手（プラン下書き）',
     members: 'メンバー',
     audit: '監査ログ',
     outbox: '送信メール',
@@ -427,6 +433,7 @@ export const ja = {
     level: '段階{{number}}',
     downloadYaml: 'YAML でダウンロード',
     downloadJson: 'JSON でダウンロード',
+    edit: '編集して新しい版を作る',
   },
   profile: {
     title: 'プロフィール',
@@ -457,6 +464,9 @@ export const ja = {
     logoutAllDone_other: '{{count}}件のログインを終了しました。',
     memberships: '所属している組織',
   },
+  rounds: roundsJa,
+  results: resultsJa,
+  editor: editorJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

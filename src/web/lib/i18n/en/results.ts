@@ -1,0 +1,204 @@
+import type { Messages } from '../ja.js';
+
+/** English messages of the results screens, typed by the Japanese file. */
+export const resultsEn: Messages['results'] = {
+  title: 'Results',
+  pageTitle: 'Results: {{title}}',
+  backToRound: 'Back to the round',
+  separator: ' · ',
+  listSeparator: ', ',
+  until: ' – ',
+  stillOpen: 'This round is still taking answers. What you see is the state so far.',
+
+  // Anonymity
+  withheldBelow: 'Not shown, to protect anonymity: there are fewer than {{k}} responses.',
+  withheldProtects:
+    'Not shown, to protect anonymity: set against the other figures, it would let someone work out the answers of fewer than {{k}} people.',
+  withheldRoundOpen:
+    'Not shown until the round closes: it is anonymous and still open, and watching the figures change with each answer would tell who answered what.',
+  withheldBelowNoK: 'Not shown, to protect anonymity: there are too few responses.',
+  withheldProtectsNoK: 'Not shown: set against the other figures, it would reveal the answers of a few people.',
+  withheldShort: 'Not shown',
+  withheldOption: ' (too few responses to choose)',
+  thresholdNote: 'figures over fewer than {{k}} responses are not shown',
+  noValue: 'none',
+
+  // Summary and filters
+  summaryTitle: 'About these results',
+  responseCount: 'Responses',
+  responses_one: '{{count, number}} response',
+  responses_other: '{{count, number}} responses',
+  anonymity: 'Anonymity',
+  anonymousRound: 'Anonymous round',
+  namedRound: 'Named round (announced as named before it opened)',
+  comparedWith: 'Compared with',
+  noCompare: 'None',
+  filtersLabel: 'Filter the results',
+  departmentFilter: 'Department',
+  departmentWithheldHint: 'Departments with fewer than {{k}} responses cannot be chosen, to protect anonymity.',
+  wholeGroup: 'Everyone',
+  positionFilter: 'Position',
+  allPositions: 'All positions',
+  compareFilter: 'Compare with',
+  compareDefault: 'The previous round (automatic)',
+
+  // Radar
+  radarTitle: 'Where you and your workplace stand',
+  radarLabel: 'Radar chart of the level per item in {{title}}. The numbers are also in a table.',
+  radarNote: 'Levels rise from the centre outwards: 1, 2, 3 …',
+  radarEmpty: 'There are no answers to show yet.',
+  seriesMine: 'My answers',
+  seriesGroup: 'Median of everyone',
+  seriesPrevious: 'Compared: {{title}}',
+  showNumbers: 'Show the numbers as a table',
+  tableOf: 'Table: {{title}}',
+  item: 'Item',
+
+  // Distribution
+  distributionTitle: 'How answers spread over the levels',
+  distribution: 'Distribution',
+  distributionLabel: 'Answers to {{title}}: {{parts}}. Median {{median}}',
+  levelNumber: 'Level {{level}}',
+  levelCount: 'level {{level}}: {{n}}',
+  levelCountNamed: 'level {{level}} “{{label}}”: {{n}}',
+  halfLine: 'Half of the answers (the level here is the median)',
+  median: 'Median',
+  mine: 'Mine',
+  mostImportant_one: 'Most important to {{count, number}} person',
+  mostImportant_other: 'Most important to {{count, number}} people',
+
+  // Gaps
+  gapsTitle: 'How positions see it differently',
+  gapsLead:
+    'People in different positions often see the same item differently. Start the conversation with the largest gaps.',
+  gapsFiltered: 'Differences between positions are shown when the results are not filtered.',
+  gapsNone: 'There are not enough answers to compare positions (each position needs {{k}} or more).',
+  gapHigh: 'Sees it higher',
+  gapLow: 'Sees it lower',
+  gap: 'Gap',
+  positionMedian: '{{position}} {{median}}',
+  positionCount: '{{position}} {{n}}',
+  positionsShown: 'Positions compared: {{list}}.',
+  positionsWithheld: '{{list}}: fewer than {{k}} responses, left out.',
+
+  // Changes
+  changesTitle: 'Change since the earlier round',
+  changesLead: 'Compared with:',
+  compareCount_one: ' ({{count, number}} response)',
+  compareCount_other: ' ({{count, number}} responses)',
+  noCompareLong:
+    'There is no earlier round to compare with. When the same sheet runs again, the change per item will show here.',
+  previousMedian: 'Earlier median',
+  currentMedian: 'Median now',
+  change: 'Change',
+  change_up: 'went up',
+  change_down: 'went down',
+  change_same: 'no change',
+
+  // Next moves
+  nextMovesTitle: 'Next moves',
+  nextMovesLead: 'The level above the median of everyone. Use it to talk about where your workplace wants to be next.',
+  nextMovesLeadMine: 'The group figures cannot be shown, so these are the levels above your own answers.',
+  nextMovesNone:
+    'No next moves can be shown: the group figures are withheld and you did not answer this round. Remove the filters to see the next moves of everyone.',
+  carry: 'Add to my action plan drafts',
+  carryFor: 'Add to my action plan drafts: {{title}}',
+  carried: 'Added to your drafts.',
+  alreadyCarried: 'Already in your drafts.',
+  openPlanDrafts: 'Open my next-move drafts',
+  atTop: 'Already at the highest level. Think about keeping it there and sharing how with other workplaces.',
+
+  // Unit spread
+  spreadTitle: 'Spread across departments',
+  spreadLead:
+    'Each dot is one department’s median. No department is named and the dots are in ascending order. The picture shows how spread the organisation is; it is not a ranking.',
+  spreadCounts: '{{shown}} departments shown; {{withheld}} with fewer than {{k}} responses are left out.',
+  spreadMedianLine: 'The vertical line is the median of everyone.',
+  spreadNone: 'No department has {{k}} or more responses, so nothing can be shown.',
+  spreadLabel_one: '{{title}}: the median of {{count}} department, {{values}}',
+  spreadLabel_other: '{{title}}: medians of {{count}} departments, {{values}}',
+  unitTrendsTitle: 'See a department’s trend',
+  unitTrendsLead: 'Each page shows one department’s change over its own rounds, never beside other departments.',
+  unitTrendLink: 'Trend of {{name}}',
+
+  // Downloads
+  downloadsTitle: 'Download and print',
+  downloadsLead: 'Files follow the filters on screen. The CSV opens directly in Excel.',
+  groupFiles: 'Results of everyone',
+  downloadCsv: 'Download as CSV',
+  downloadXlsx: 'Download as Excel (xlsx)',
+  printReport: 'Report for printing',
+  myFiles: 'My answers',
+  downloadMineCsv: 'Download my answers as CSV',
+  downloadMineXlsx: 'Download my answers as Excel (xlsx)',
+  printMyReport: 'My report for printing',
+  responsesFiles: 'Individual answers (named round)',
+  downloadResponsesCsv: 'Download individual answers as CSV',
+  downloadResponsesXlsx: 'Download individual answers as Excel (xlsx)',
+
+  // Named responses
+  namedTitle: 'Individual answers',
+  namedLead:
+    'People were told before this round opened that it is named. Look at individual answers only where there is a need, such as a review meeting.',
+  namedShow: 'Show individual answers',
+  respondent: 'Respondent',
+  mostImportantItem: 'Most important item',
+  submittedAt: 'Submitted',
+
+  // Report
+  reportTitle: 'Report for printing',
+  reportPageTitle: '{{title}}: report for printing',
+  backToResults: 'Back to the results',
+  print: 'Print',
+  reportGroup: 'Step-up sheet results report',
+  reportMine: 'Step-up sheet: my results report',
+  organization: 'Organisation',
+  sheet: 'Sheet',
+  period: 'Period',
+  scope: 'Counted',
+  printedOn: 'Printed on',
+  reportItemsTitle: 'Results per item',
+  reportMovesGroup: 'For each item, the level above the median of everyone.',
+  reportMovesMine: 'For each item, the level above my own answer.',
+  reportNoMoves: 'Every item is already at the highest level.',
+  reportFooter:
+    'These results are for talking about where a workplace stands. Please do not use them to rank or assess departments or people.',
+
+  // Unit trend
+  trendTitle: 'Trend of {{name}}',
+  trendTitleGeneric: 'Department trend',
+  trendLead:
+    'How this department’s own results changed from round to round. It is not compared with other departments.',
+  trendFilterLabel: 'Sheet to follow',
+  trendTemplate: 'Sheet',
+  trendChooseTemplate: 'Sheet of the latest round',
+  trendNoTemplate: 'This organisation has not run a sheet yet. Once it has, a department’s trend shows here.',
+  trendNoRounds: 'This department has not been part of a round of this sheet yet.',
+  trendWithheldTitle: 'Rounds not shown',
+  trendChartsTitle: 'Trend per item',
+  trendChartsNote:
+    'Across: the month each round opened. Up: the level. Rounds marked “Not shown” leave a gap in the line.',
+  trendLabel: 'Trend of {{title}}: {{values}}',
+  trendTableTitle: 'The trend in numbers',
+
+  // Plan drafts
+  draftsTitle: 'Next moves (plan drafts)',
+  draftsLead:
+    'Next moves you brought back from results. Add notes and use them in conversations at work and when making an action plan.',
+  draftsEmpty: 'No next moves yet. You can add them from the “Next moves” of a sheet’s results.',
+  draftsToRounds: 'See sheet rounds and results',
+  draftsFromWorkshop: 'From a workshop',
+  draftsOpenResults: 'Open the results of this round',
+  draftNote: 'Note (what, by when)',
+  draftNoteHint: 'For example: put the goals up at the June team meeting and check progress once a month.',
+  draftNoteTooLong: 'Keep the note to {{max}} characters.',
+  draftNoteSaved: 'Note saved.',
+  draftSave: 'Save note',
+  draftSaveFor: 'Save note: {{title}}',
+  draftRemove: 'Remove from drafts',
+  draftRemoveFor: 'Remove from drafts: {{title}}',
+  draftRemoveTitle: 'Remove from drafts?',
+  draftRemoveBody:
+    'The next move for “{{title}}” and its note leave your drafts. You can add it again from the results at any time.',
+  draftRemoved: 'Removed “{{title}}” from your drafts.',
+};
