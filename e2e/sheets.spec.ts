@@ -6,9 +6,9 @@ import { DEMO_CITY, demo } from './support/demo.js';
 import { expectCount, expectText, expectVisible } from './support/expect.js';
 import { selectedOptionText } from './support/locators.js';
 
-// The only spec that copies the 職場編（簡易版）sample into デモ市; no other spec relies on it.
-const sampleTitle = 'ステップアップシート 職場編（簡易版）サンプル';
-const firstItem = 'めざす姿と目標の共有';
+// The only spec that copies the 所属長編（簡易版）sample into デモ市 (the demo data already holds the 職場編).
+const sampleTitle = 'ステップアップシート 所属長編（簡易版）サンプル';
+const firstItem = '所属の使命と目標を示す';
 
 // Only one level where an item needs 3 to 5: the server names the line it is on.
 const brokenYaml = `formatVersion: 1
@@ -70,10 +70,10 @@ describe('ステップアップシート', () => {
     // The exported file, reworded, comes back as the same template's next version.
     const exported = await page.request.get(yamlHref ?? '');
     expect(exported.ok()).toBe(true);
-    const edited = (await exported.text()).replace(`title: ${firstItem}`, 'title: めざす姿と目標を職場で共有する');
-    await sheets.importFile('workplace-quick.yaml', edited);
+    const edited = (await exported.text()).replace(`title: ${firstItem}`, 'title: 所属の使命と目標を職員に示す');
+    await sheets.importFile('unit-head-quick.yaml', edited);
     await sheet.waitUntilLoaded(sampleTitle);
-    await expectVisible(sheet.item('めざす姿と目標を職場で共有する'));
+    await expectVisible(sheet.item('所属の使命と目標を職員に示す'));
     expect(await selectedOptionText(sheet.versionSelect)).toBe('第2版');
     await expectCount(sheet.versionSelect.getByRole('option'), 2);
   });
