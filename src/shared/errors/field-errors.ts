@@ -41,6 +41,10 @@ export const fieldErrorCatalog = {
     en: 'Choose participants from the members of this organisation.',
   },
   'round.closes_in_past': { ja: '終了日に過去の日付は指定できません。', en: 'The close date cannot be in the past.' },
+  'round.anonymous_closed': {
+    ja: '終了した匿名の実施は再開できません。終了前と後の結果を比べると、その間に回答した人の答えが分かってしまうためです。新しい実施を作成してください。',
+    en: 'A closed anonymous round cannot be reopened: comparing its results before and after would reveal the answers given in between. Create a new round instead.',
+  },
   'round.already_open': {
     ja: '回答が始まった実施の開始日は変更できません。',
     en: 'The open date cannot change once the round has opened.',

@@ -382,6 +382,70 @@ describe('who sees what', () => {
     expect((await results(named, admin, '?position=director')).json().group).toEqual(withheld('below_threshold'));
   });
 
+  it('shows a named round live to people who manage sheets, and to everyone else once it closes', async () => {
+    const named = await createRound(t, orgId, admin, { templateId, title: '記名・受付中', anonymous: false });
+    for (const p of kaStaff) expect((await submit(t, orgId, named, p, 2)).statusCode).toBe(201);
+    expect((await results(named, admin)).json().group).toEqual(shown(3));
+    const staff = kaStaff[0] as Respondent;
+    const live = (await results(named, staff.cookie)).json();
+    expect(live.group).toEqual(withheld('round_open'));
+    expectNoAggregates(live.items);
+    expect(live.items.map((i: { mine: number }) => i.mine)).toEqual([2, 2, 2]);
+    const liveCsv = await get(`/api/orgs/${orgId}/rounds/${named}/export?format=csv&lang=en`, staff.cookie);
+    expect(liveCsv.statusCode).toBe(200);
+    for (const row of parseCsv(liveCsv.body).slice(1)) expect(row.slice(3, 7).every((cell) => cell === '')).toBe(true);
+    await closeRound(orgId, named, admin);
+    expect((await results(named, staff.cookie)).json().group).toEqual(shown(3));
+  });
+
+  it('compares only with a round the caller may open', async () => {
+    // A round for 人事課 only, which the staff of 総務課 are not in and did not answer.
+    const elsewhere = await createRound(t, orgId, admin, {
+      templateId,
+      title: '人事課のみ',
+      scopeKind: 'departments',
+      departmentIds: [dept.ka2],
+    });
+    const staff = kaStaff[0] as Respondent;
+    expect((await get(`/api/orgs/${orgId}/rounds/${elsewhere}`, staff.cookie)).statusCode).toBe(404);
+    const refused = await results(r1, staff.cookie, `?compareTo=${elsewhere}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ path: 'querystring.compareTo' });
+    // The admin may compare with it.
+    const allowed = await results(r1, admin, `?compareTo=${elsewhere}`);
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.json().compare.roundId).toBe(elsewhere);
+    // A round the staff member answered can be compared with.
+    expect((await results(r1, staff.cookie, `?compareTo=${r0}`)).statusCode).toBe(200);
+  });
+
+  it('refuses to reopen a closed anonymous round, while a named one may be reopened', async () => {
+    const patch = (roundId: string, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/orgs/${orgId}/rounds/${roundId}`,
+        headers: { cookie: admin },
+        payload,
+      });
+    const before = (await get(`/api/orgs/${orgId}/rounds/${r1}`, admin)).json();
+    expect(before.status).toBe('closed');
+    const reopened = await patch(r1, { closesOn: japanDate(t.clock.now(), 7) });
+    expect(reopened.statusCode).toBe(400);
+    expect(reopened.json().errors).toEqual([
+      expect.objectContaining({ path: 'body.closesOn', code: 'round.anonymous_closed' }),
+    ]);
+    const after = (await get(`/api/orgs/${orgId}/rounds/${r1}`, admin)).json();
+    expect(after).toEqual(before);
+    // Its title may still change.
+    expect((await patch(r1, { title: '今回（確定）' })).statusCode).toBe(200);
+
+    const named = await createRound(t, orgId, admin, { templateId, title: '記名・再開', anonymous: false });
+    await closeRound(orgId, named, admin);
+    const again = await patch(named, { closesOn: japanDate(t.clock.now(), 7) });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().status).toBe('open');
+  });
+
   it('shows a respondent their own levels when their group is withheld', async () => {
     const body = (await results(r1, ka2Staff.cookie, `?departmentId=${dept.ka2}`)).json();
     expect(body.group).toEqual(withheld('below_threshold'));

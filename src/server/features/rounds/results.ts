@@ -39,7 +39,7 @@ interface RoundData {
   answers: AnswerCell[];
   responses: ResponseCellRow[];
   visibility: RoundVisibility;
-  /** Aggregates of an anonymous round stay withheld until it closes. */
+  /** Aggregates stay withheld until the round closes: for everyone in an anonymous round, and for people who do not manage sheets in a named one. */
   hiddenWhileOpen: boolean;
 }
 
@@ -90,8 +90,7 @@ function selectGroup(data: RoundData, filter: { departmentId: string | null; pos
     member = () => true;
     visibility = { ...v.round, count: v.total };
   }
-  if (visibility.shown && data.hiddenWhileOpen)
-    visibility = { shown: false, reason: 'round_open', count: visibility.count };
+  if (data.hiddenWhileOpen) visibility = { shown: false, reason: 'round_open', count: visibility.count };
   const group = visibility.shown ? visibleGroup(visibility.count) : withheld(visibility.reason ?? 'below_threshold');
   return { member, shown: visibility.shown, group };
 }
@@ -125,7 +124,7 @@ async function loadRoundData(
       answers: answers.filter((a) => a.roundId === id).map((a) => ({ ...a, position: a.position as Position })),
       responses: roundResponses,
       visibility: decideVisibility([...cells.values()], tree, round.anonymityThreshold),
-      hiddenWhileOpen: round.anonymous && roundStatus(round, ctx.now()) !== 'closed',
+      hiddenWhileOpen: (round.anonymous || !canManage(ctx)) && roundStatus(round, ctx.now()) !== 'closed',
     });
   }
   return out;
@@ -157,7 +156,14 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
 
   let compareRound: repo.RoundRow | null = null;
   if (query.compareTo) {
-    const other = await repo.findRound(ctx.db, ctx.scope, query.compareTo);
+    // The same check as opening that round: a round the caller may not see cannot be compared with.
+    const other = await loadRound(ctx, query.compareTo).then(
+      (loaded) => loaded.row,
+      (error: unknown) => {
+        if (error instanceof AppError && error.code === 'not_found') return null;
+        throw error;
+      },
+    );
     if (!other || other.round.templateId !== row.round.templateId || other.round.id === roundId) {
       throw new AppError('validation', undefined, [
         { path: 'querystring.compareTo', code: 'round.template_version_unknown' },

@@ -327,6 +327,15 @@ export async function updateRound(ctx: OrgContext, roundId: string, input: Updat
     if (input.closesOn && input.closesOn !== round.closesOn && input.closesOn < todayInJapan(tx.now())) {
       throw new AppError('validation', undefined, [{ path: 'body.closesOn', code: 'round.closes_in_past' }]);
     }
+    // Its results have been shown; answers added after reopening would show as the difference.
+    if (
+      input.closesOn &&
+      input.closesOn !== round.closesOn &&
+      round.anonymous &&
+      roundStatus(round, tx.now()) === 'closed'
+    ) {
+      throw new AppError('validation', undefined, [{ path: 'body.closesOn', code: 'round.anonymous_closed' }]);
+    }
     const values = {
       ...(input.title !== undefined ? { title: input.title } : {}),
       opensOn,

@@ -21,6 +21,7 @@ export function EditRoundDialog({ orgId, round, onClose }: { orgId: string; roun
   const { form, errors, showErrors } = useFieldErrors();
   const [values, setValues] = useState({ title: round.title, opensOn: round.opensOn, closesOn: round.closesOn });
   const canMoveOpen = round.status === 'scheduled';
+  const canMoveClose = !(round.anonymous && round.status === 'closed');
 
   const save = useMutation({
     mutationFn: () => {
@@ -28,7 +29,7 @@ export function EditRoundDialog({ orgId, round, onClose }: { orgId: string; roun
       const input: UpdateRoundInput = {};
       if (values.title.trim() !== round.title) input.title = values.title.trim();
       if (canMoveOpen && values.opensOn !== round.opensOn) input.opensOn = values.opensOn;
-      if (values.closesOn !== round.closesOn) input.closesOn = values.closesOn;
+      if (canMoveClose && values.closesOn !== round.closesOn) input.closesOn = values.closesOn;
       return roundApi.update(orgId, round.id, input);
     },
     onSuccess: async () => {
@@ -97,6 +98,8 @@ export function EditRoundDialog({ orgId, round, onClose }: { orgId: string; roun
           type="date"
           name="closesOn"
           required
+          disabled={!canMoveClose}
+          hint={canMoveClose ? undefined : t('rounds.edit.closesOnFixed')}
           min={values.opensOn}
           value={values.closesOn}
           onChange={(event) => setValues({ ...values, closesOn: event.target.value })}

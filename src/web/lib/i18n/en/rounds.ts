@@ -133,6 +133,8 @@ export const roundsEn: Messages['rounds'] = {
     title: 'Change title or dates',
     saved: 'Updated the round.',
     opensOnFixed: 'The round has opened, so its open date can no longer change.',
+    closesOnFixed:
+      'A closed anonymous round cannot be reopened (the difference between results before and after would reveal the answers in between).',
   },
   invite: {
     open: 'Invite by e-mail',

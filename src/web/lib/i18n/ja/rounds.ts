@@ -129,6 +129,7 @@ export const roundsJa = {
     title: '実施名・期間の変更',
     saved: '実施を更新しました。',
     opensOnFixed: '回答の受付が始まっているため、開始日は変更できません。',
+    closesOnFixed: '終了した匿名の実施は再開できません（前後の結果の差から、その間の回答が分かってしまうため）。',
   },
   invite: {
     open: 'メールで案内する',
