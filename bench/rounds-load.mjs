@@ -63,7 +63,25 @@ export async function measureViews({ baseUrl, cookie, views, requests, minReques
 }
 
 /**
- * The grouped scan results are built from (repo.answerCells), over the current and the previous
+ * The first read of a closed round's results, which counts every answer and stores the tally that
+ * later reads use (repo.closedRoundCells): the tallies of both rounds are deleted before each
+ * request, so every sample pays for counting the current and the previous round.
+ */
+export async function measureFirstRead({ baseUrl, cookie, db, orgId, path, requests }) {
+  const samples = [];
+  for (let i = 0; i < requests; i++) {
+    await db.query('delete from sheet_round_tallies where org_id = $1', [orgId]);
+    const response = await timedGet(baseUrl, path, cookie);
+    if (response.status !== 200) throw new Error(`first read answered ${response.status}`);
+    samples.push(response.ms);
+  }
+  const { rows } = await db.query('select count(*)::int as n from sheet_round_tallies where org_id = $1', [orgId]);
+  if (rows[0].n !== 2) throw new Error(`expected the tallies of 2 rounds after a read, found ${rows[0].n}`);
+  return { requests, latencyMs: { ...latencySummary(samples), median: round(median(samples), 1) } };
+}
+
+/**
+ * The grouped scan open rounds' results are built from (repo.answerCells), over the current and the previous
  * round as getResults runs it, with the plan PostgreSQL chose and what it cost.
  */
 export async function explainAnswerCells(db, orgId, roundIds) {

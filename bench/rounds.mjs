@@ -18,7 +18,7 @@ import {
   writeResult,
 } from './report.mjs';
 import { apiClient, seedRoundsOrg } from './rounds-data.mjs';
-import { explainAnswerCells, measureSubmit, measureViews, openRound } from './rounds-load.mjs';
+import { explainAnswerCells, measureFirstRead, measureSubmit, measureViews, openRound } from './rounds-load.mjs';
 import { cleanUpAfterInterrupt, onInterrupt, startServer } from './server.mjs';
 import { round } from './stats.mjs';
 
@@ -47,6 +47,7 @@ const settings = {
   minRequestsPerView: args.quick ? 10 : Math.min(20, Number(args.requests)),
   viewBudgetSeconds: args.quick ? 5 : 20,
   warmupPerView: args.quick ? 2 : Number(args.warmup),
+  firstReads: args.quick ? 3 : 10,
   connections,
   submits,
   submitWarmup: Math.max(connections, Math.round(submits / 25)),
@@ -174,6 +175,14 @@ async function measureRounds(context) {
     const seedSeconds = round((performance.now() - seedStarted) / 1000, 1);
     seed.bureauId = await pickShownBureau(server.baseUrl, seed);
     process.stdout.write(`\n  data: ${seed.facts.answerRows} answers in ${seedSeconds} s; views … `);
+    const firstRead = await measureFirstRead({
+      baseUrl: server.baseUrl,
+      cookie: seed.adminCookie,
+      db,
+      orgId: seed.orgId,
+      path: `/api/orgs/${seed.orgId}/rounds/${seed.currentRoundId}/results`,
+      requests: settings.firstReads,
+    });
 
     const views = await measureViews({
       baseUrl: server.baseUrl,
@@ -204,6 +213,7 @@ async function measureRounds(context) {
       database: `PostgreSQL ${context.postgres} (${plan.shownUrl}, dropped afterwards)`,
       data: { ...seed.facts, seconds: seedSeconds },
       views,
+      firstRead,
       answerCells,
       submit,
     };
@@ -226,6 +236,14 @@ function summaryRows(result) {
     `max ${v.latencyMs.max} ms; ${v.requests} in a row; ${v.checked}`,
     verdict(v.latencyMs.p95, v.targetP95Ms ?? Number.POSITIVE_INFINITY),
   ]);
+  rows.push([
+    'GET results, first read after close',
+    `${result.firstRead.latencyMs.p50} ms`,
+    `${result.firstRead.latencyMs.p95} ms`,
+    '',
+    `max ${result.firstRead.latencyMs.max} ms; ${result.firstRead.requests} in a row; counts both rounds and stores their tallies`,
+    '',
+  ]);
   const s = result.submit;
   const failures = s.non2xx + s.errors + s.timeouts;
   rows.push([
@@ -238,11 +256,11 @@ function summaryRows(result) {
     failures === 0 && s.stored.verified ? 'ok' : 'ERRORS',
   ]);
   rows.push([
-    'answerCells query (EXPLAIN ANALYZE)',
+    'live count query (EXPLAIN ANALYZE)',
     `${result.answerCells.executionMs} ms`,
     '',
     '',
-    `both rounds, ${result.data.answerRows} answer rows`,
+    `as an open round is read; both rounds, ${result.data.answerRows} answer rows`,
     '',
   ]);
   return rows;

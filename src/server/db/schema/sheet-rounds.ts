@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -141,3 +142,25 @@ export const sheetAnswers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('sheet_answers_round_idx').on(t.roundId)],
 );
+
+/**
+ * A closed round's counts, kept so its results are read from one row instead of a scan of every
+ * answer. Derived data: it is recomputed whenever it no longer matches the round (a new close
+ * date, a response removed with its person), so deleting it never loses anything.
+ * `answerCells` holds [departmentId, position, itemKey, level, responses] tuples and
+ * `responseCells` [departmentId, position, mostImportantItemKey, responses], submitted responses only.
+ */
+export const sheetRoundTallies = pgTable('sheet_round_tallies', {
+  roundId: uuid('round_id')
+    .primaryKey()
+    .references(() => sheetRounds.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  closesOn: date('closes_on').notNull(),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  responseCount: integer('response_count').notNull(),
+  answerCells: jsonb('answer_cells').notNull(),
+  responseCells: jsonb('response_cells').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -102,10 +102,24 @@ async function loadRoundData(
   tree: { id: string; parentId: string | null }[],
   rounds: Map<string, repo.RoundRow>,
 ) {
-  const [answers, responses] = await Promise.all([
-    repo.answerCells(ctx.db, ctx.scope, roundIds),
-    repo.responseCells(ctx.db, ctx.scope, roundIds),
+  // Closed rounds no longer change: their counts come from a stored tally, the others' from a scan.
+  const now = ctx.now();
+  const closed = roundIds.flatMap((id) => {
+    const round = rounds.get(id);
+    return round && roundStatus(round, now) === 'closed' ? [round] : [];
+  });
+  const openIds = roundIds.filter((id) => !closed.some((r) => r.id === id));
+  const [tallied, openAnswers, openResponses] = await Promise.all([
+    repo.closedRoundCells(ctx.db, ctx.scope, closed),
+    repo.answerCells(ctx.db, ctx.scope, openIds),
+    repo.responseCells(ctx.db, ctx.scope, openIds),
   ]);
+  // A department deleted since the round counts as no department, as its responses now have.
+  const known = new Set(tree.map((d) => d.id));
+  const place = <T extends { departmentId: string | null }>(cell: T): T =>
+    cell.departmentId === null || known.has(cell.departmentId) ? cell : { ...cell, departmentId: null };
+  const answers = [...tallied.answers, ...openAnswers].map(place);
+  const responses = [...tallied.responses, ...openResponses].map(place);
   const out = new Map<string, RoundData>();
   for (const id of roundIds) {
     const round = rounds.get(id);

@@ -1,7 +1,18 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgWithAdmin } from '../../../../test/factories.js';
+import { createDepartment, createOrgWithAdmin } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
-import { createRespondents, createRound, importTemplate, japanDate, submit } from '../../../../test/rounds.js';
+import {
+  createRespondents,
+  createRound,
+  importTemplate,
+  japanDate,
+  type Respondent,
+  submit,
+} from '../../../../test/rounds.js';
+import { departments } from '../../db/schema/departments.js';
+import { memberships } from '../../db/schema/memberships.js';
+import { sheetResponses, sheetRoundTallies } from '../../db/schema/sheet-rounds.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -195,5 +206,79 @@ describe('rounds and responses', () => {
     });
     expect(lowK.statusCode).toBe(400);
     expect(lowK.json().errors[0].path).toBe('body.anonymityThreshold');
+  });
+});
+
+describe('the stored tally of a closed round', () => {
+  it('is used once computed, and recomputed when a response goes, a department goes, or the round reopens', async () => {
+    const { org, cookie } = await createOrgWithAdmin(t);
+    const { templateId } = await importTemplate(t, org.id, cookie);
+    const unit = await createDepartment(t, org.id, { name: '窓口係' });
+    const roundId = await createRound(t, org.id, cookie, { templateId, anonymous: false });
+    const people = await createRespondents(t, org.id, [{ count: 4, departmentId: unit.id }]);
+    for (const p of people) expect((await submit(t, org.id, roundId, p, 2)).statusCode).toBe(201);
+    const close = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/rounds/${roundId}/close`,
+        headers: { cookie },
+        payload: {},
+      });
+    expect((await close()).statusCode).toBe(200);
+    const results = async (query = '') =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/orgs/${org.id}/rounds/${roundId}/results${query}`,
+          headers: { cookie },
+        })
+      ).json();
+    const tallies = () => t.database.db.select().from(sheetRoundTallies).where(eq(sheetRoundTallies.roundId, roundId));
+
+    expect((await results()).items[0].distribution).toEqual([0, 4, 0, 0]);
+    const [first] = await tallies();
+    expect(first?.responseCount).toBe(4);
+    expect((await results(`?departmentId=${unit.id}`)).group.responseCount).toBe(4);
+    // Read again: the same tally, not a new one.
+    await results();
+    expect((await tallies())[0]?.computedAt).toEqual(first?.computedAt);
+
+    // A response removed with its person (users cascade to their responses).
+    const gone = people[3] as Respondent;
+    await t.database.db.delete(sheetResponses).where(eq(sheetResponses.userId, gone.userId));
+    expect((await results()).items[0].distribution).toEqual([0, 3, 0, 0]);
+    expect((await tallies())[0]?.responseCount).toBe(3);
+
+    // A department deleted: its responses count as no department, and its filter is gone.
+    await t.database.db.update(memberships).set({ departmentId: null }).where(eq(memberships.departmentId, unit.id));
+    await t.database.db.delete(departments).where(eq(departments.id, unit.id));
+    const after = await results();
+    expect(after.group.responseCount).toBe(3);
+    expect(after.departmentFilters).toEqual([]);
+
+    // A named round reopened, an answer changed and closed again: the new answer counts.
+    const reopen = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${org.id}/rounds/${roundId}`,
+      headers: { cookie },
+      payload: { closesOn: japanDate(t.clock.now(), 3) },
+    });
+    expect(reopen.statusCode, reopen.body).toBe(200);
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: `/api/orgs/${org.id}/rounds/${roundId}/my-response`,
+      headers: { cookie: (people[0] as Respondent).cookie },
+      payload: {
+        position: 'staff',
+        departmentId: null,
+        mostImportantItemKey: null,
+        answers: ['vision', 'sharing', 'challenge'].map((itemKey) => ({ itemKey, level: 3 })),
+        submit: true,
+      },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    t.clock.advance(1000);
+    expect((await close()).statusCode).toBe(200);
+    expect((await results()).items[0].distribution).toEqual([0, 2, 1, 0]);
   });
 });
