@@ -84,6 +84,15 @@ describe('シートの編集', () => {
     await expectText(editor.levelLimit(second), '段階は3個より少なくできません。');
     await expectCount(editor.levels(second), 3);
 
+    // Removing an item with words in it asks first; cancelling keeps it as it was.
+    await editor.button(`項目『${handover}』を削除`).click();
+    const confirm = page.getByRole('dialog', { name: '項目を削除しますか' });
+    await expectVisible(confirm);
+    await expectText(confirm, '項目『引き継ぎの仕方』と、その3個の段階の文章を下書きから削除します。');
+    await confirm.getByRole('button', { name: 'キャンセル', exact: true }).click();
+    await expectHidden(confirm);
+    await expectCount(editor.levels(second), 3);
+
     // A new item starts empty: saving now lists what is missing and keeps everything as it was.
     await editor.button('セクション『日々の仕事』に項目を追加').click();
     const added = editor.item('（名称未入力）');

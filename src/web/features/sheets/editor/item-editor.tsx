@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxLevelsPerItem, minLevelsPerItem } from '../../../../shared/sheets/template-schema.js';
 import { Button } from '../../../components/button.js';
+import { ConfirmDialog } from '../../../components/confirm-dialog.js';
 import { useDataLang } from '../../../components/data-text.js';
 import { canAddLevel, canRemoveLevel, type DraftItem, type DraftLevel, type ItemPlace } from './draft.js';
 import { EditorTextArea, EditorTextField, GroupError, KeyField, MoveButtons } from './editor-fields.js';
@@ -35,6 +36,11 @@ export function ItemEditor({ item, place, canMoveUp, canMoveDown, problems, acti
     change({ levels: item.levels.map((level, k) => (k === l ? { ...level, ...update } : level)) });
   const headingId = controlId.itemHeading(item.uid);
   const titleLang = useDataLang(item.title);
+  const [confirming, setConfirming] = useState(false);
+  // An item with nothing written in it goes at once; one with words asks first.
+  const hasWords =
+    [item.title, item.question, item.guidance].some((text) => text.trim()) ||
+    item.levels.some((level) => level.label.trim() || level.descriptor.trim());
 
   return (
     <li className="editor-item">
@@ -52,7 +58,7 @@ export function ItemEditor({ item, place, canMoveUp, canMoveDown, problems, acti
             canMoveUp={canMoveUp}
             canMoveDown={canMoveDown}
             onMove={(direction) => actions.moveItem(place, direction)}
-            onRemove={() => actions.removeItem(place)}
+            onRemove={() => (hasWords ? setConfirming(true) : actions.removeItem(place))}
           />
         </div>
         <EditorTextField
@@ -98,6 +104,17 @@ export function ItemEditor({ item, place, canMoveUp, canMoveDown, problems, acti
           onLevel={changeLevel}
         />
       </section>
+      <ConfirmDialog
+        open={confirming}
+        title={t('editor.removeItemTitle')}
+        body={t('editor.removeItemBody', { title: name, count: item.levels.length })}
+        confirmLabel={t('editor.removeItemConfirm')}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          actions.removeItem(place);
+        }}
+      />
     </li>
   );
 }

@@ -57,6 +57,10 @@ export const editorEn: Messages['editor'] = {
   removeSectionBody:
     'Section “{{title}}” and its {{count}} items are removed from the draft. Earlier versions do not change until you save.',
   removeSectionConfirm: 'Remove section',
+  removeItemTitle: 'Remove this item?',
+  removeItemBody:
+    'Item “{{title}}” and the wording of its {{count}} levels are removed from the draft. Earlier versions do not change until you save.',
+  removeItemConfirm: 'Remove item',
   movedItem: 'Moved item “{{title}}” to position {{position}} of section {{section}}.',
   movedSection: 'Moved section “{{title}}” to position {{position}}.',
   movedLevel: 'Moved the level to position {{position}}.',

@@ -55,6 +55,10 @@ export const editorJa = {
   removeSectionBody:
     'セクション『{{title}}』と、その{{count}}個の項目を下書きから削除します。保存するまで、これまでの版は変わりません。',
   removeSectionConfirm: 'セクションを削除する',
+  removeItemTitle: '項目を削除しますか',
+  removeItemBody:
+    '項目『{{title}}』と、その{{count}}個の段階の文章を下書きから削除します。保存するまで、これまでの版は変わりません。',
+  removeItemConfirm: '項目を削除する',
   movedItem: '項目『{{title}}』をセクション{{section}}の{{position}}番目に移動しました。',
   movedSection: 'セクション『{{title}}』を{{position}}番目に移動しました。',
   movedLevel: '段階を{{position}}番目に移動しました。',
