@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { positionSchema } from '../auth/roles.js';
 import { idSchema, localeSchema, requiredTextSchema, textSchema } from '../common/schema.js';
-import { sheetEditionSchema, sheetKeySchema, sheetTemplateSchema, sheetVariantSchema } from './template-schema.js';
+import {
+  localizedTitleSchema,
+  sheetEditionSchema,
+  sheetKeySchema,
+  sheetTemplateSchema,
+  sheetVariantSchema,
+} from './template-schema.js';
 
 /**
  * Rounds (実施), responses (回答) and results: the API contract shared by server and web client.
@@ -32,7 +38,7 @@ export const roundSummarySchema = z.object({
   title: z.string(),
   templateId: idSchema,
   templateKey: z.string(),
-  templateTitle: z.string(),
+  templateTitle: localizedTitleSchema,
   version: z.number().int(),
   edition: sheetEditionSchema,
   variant: sheetVariantSchema,

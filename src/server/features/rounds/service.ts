@@ -104,7 +104,7 @@ function summarize(
     title: round.title,
     templateId: round.templateId,
     templateKey: content.key,
-    templateTitle: content.title.ja,
+    templateTitle: content.title,
     version: row.version,
     edition: content.edition,
     variant: content.variant,

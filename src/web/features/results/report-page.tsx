@@ -12,6 +12,7 @@ import { usePageTitle } from '../../lib/page-title.js';
 import { useLanguage } from '../../lib/problems.js';
 import { orgQueryOptions } from '../orgs/org-queries.js';
 import { roundQueryOptions } from '../rounds/round-queries.js';
+import { localizedTitle } from '../sheets/sheet-labels.js';
 import { RadarAxisKey, RadarChart, RadarLegend } from './charts/radar-chart.js';
 import { LevelKey } from './item-distributions.js';
 import { ReportNextMoves } from './report-next-moves.js';
@@ -91,7 +92,7 @@ function ReportBody({ round, results, orgName, kind }: ReportBodyProps) {
           <div>
             <dt>{t('results.sheet')}</dt>
             <dd>
-              <DataText>{round.templateTitle}</DataText>
+              <DataText>{localizedTitle(round.templateTitle, language)}</DataText>
             </dd>
           </div>
           <div>

@@ -9,7 +9,9 @@ import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useMembership, useOrgId } from '../../lib/org-context.js';
 import { can } from '../../lib/permissions.js';
+import { useLanguage } from '../../lib/problems.js';
 import { roundQueryOptions } from '../rounds/round-queries.js';
+import { localizedTitle } from '../sheets/sheet-labels.js';
 import { ItemChanges } from './item-changes.js';
 import { ItemDistributions } from './item-distributions.js';
 import { NamedResponses } from './named-responses.js';
@@ -26,6 +28,7 @@ import './results.css';
 /** The results of one round: where the group stands, how roles differ, what changed and the next moves. */
 export function ResultsPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const orgId = useOrgId();
   const { roundId = '' } = useParams({ strict: false });
   const search = useSearch({ from: '/authed/orgs/$orgId/rounds/$roundId/results' });
@@ -64,7 +67,7 @@ export function ResultsPage() {
         titleLang={titleLang}
         lead={
           <>
-            <DataText>{detail.templateTitle}</DataText>
+            <DataText>{localizedTitle(detail.templateTitle, language)}</DataText>
             {t('results.separator')}
             <DateText value={detail.opensOn} />
             {t('results.until')}

@@ -13,6 +13,7 @@ import { formatNumber } from '../../lib/format.js';
 import { useMembership, useOrgId } from '../../lib/org-context.js';
 import { can } from '../../lib/permissions.js';
 import { useErrorText, useLanguage } from '../../lib/problems.js';
+import { localizedTitle } from '../sheets/sheet-labels.js';
 import { EditRoundDialog } from './edit-round-dialog.js';
 import { InviteRoundDialog } from './invite-round-dialog.js';
 import { RoundLinkField } from './round-link-field.js';
@@ -77,7 +78,7 @@ function RoundView({ orgId, round }: { orgId: string; round: RoundDetail }) {
             <div>
               <dt>{t('rounds.fields.sheet')}</dt>
               <dd>
-                <DataText>{round.templateTitle}</DataText>
+                <DataText>{localizedTitle(round.templateTitle, language)}</DataText>
                 <span className="cell-sub">
                   {t('rounds.versionNumber', { version: round.version })}・{t(`sheetEditions.${round.edition}`)}・
                   {t(`sheetVariants.${round.variant}`)}・{t('sheets.items', { count: round.itemCount })}

@@ -11,6 +11,8 @@ import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useMembership, useOrgId } from '../../lib/org-context.js';
 import { can } from '../../lib/permissions.js';
+import { useLanguage } from '../../lib/problems.js';
+import { localizedTitle } from '../sheets/sheet-labels.js';
 import { AnswerLink, MyStatusBadge, ResultsLink, RoundPeriod, RoundStatusBadge } from './round-parts.js';
 import { roundsQueryOptions } from './round-queries.js';
 import './rounds.css';
@@ -70,6 +72,7 @@ export function RoundsPage() {
 
 function RoundCards({ orgId, rounds }: { orgId: string; rounds: RoundSummary[] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <ul className="round-cards">
       {rounds.map((round) => (
@@ -90,7 +93,7 @@ function RoundCards({ orgId, rounds }: { orgId: string; rounds: RoundSummary[] }
             <div>
               <dt>{t('rounds.fields.sheet')}</dt>
               <dd>
-                <DataText>{round.templateTitle}</DataText>
+                <DataText>{localizedTitle(round.templateTitle, language)}</DataText>
               </dd>
             </div>
             <div>
@@ -118,6 +121,7 @@ function RoundCards({ orgId, rounds }: { orgId: string; rounds: RoundSummary[] }
 
 function AllRounds({ orgId, rounds }: { orgId: string; rounds: RoundSummary[] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const columns: Column<RoundSummary>[] = [
     {
       key: 'title',
@@ -129,7 +133,8 @@ function AllRounds({ orgId, rounds }: { orgId: string; rounds: RoundSummary[] })
             <DataText>{round.title}</DataText>
           </Link>
           <span className="cell-sub">
-            <DataText>{round.templateTitle}</DataText> {t('rounds.versionNumber', { version: round.version })}
+            <DataText>{localizedTitle(round.templateTitle, language)}</DataText>{' '}
+            {t('rounds.versionNumber', { version: round.version })}
           </span>
         </>
       ),
