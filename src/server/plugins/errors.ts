@@ -154,8 +154,9 @@ export function registerErrorHandling(
         const segments = v.instancePath ? v.instancePath.split('/').filter(Boolean) : [];
         const path = [error.validationContext, ...segments].filter(Boolean).join('.');
         const params = (v.params ?? {}) as Record<string, unknown>;
-        // A custom issue carries one of our catalogue keys as its message (e.g. lgCode.check_digit).
-        const code = v.keyword === 'custom' && v.message && isFieldErrorCode(v.message) ? v.message : v.keyword;
+        // A schema names one of our catalogue keys as an issue's message: a refinement
+        // (lgCode.check_digit), or a built-in check worded for its field (round.threshold_range).
+        const code = v.message && isFieldErrorCode(v.message) ? v.message : v.keyword;
         return describeField(path, code, { ...params, code: v.keyword, path: segments, message: v.message }, locale);
       });
       return sendProblem(reply, request, 'validation', { errors });

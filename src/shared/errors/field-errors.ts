@@ -51,17 +51,37 @@ export const fieldErrorCatalog = {
   },
   'response.unknown_item': { ja: 'このシートにない項目です。', en: 'This item is not in the sheet.' },
   'response.duplicate_item': { ja: '同じ項目への回答が重複しています。', en: 'This item is answered twice.' },
+  'round.threshold_range': {
+    ja: '匿名性のしきい値は2〜50の整数で指定してください。',
+    en: 'Set the anonymity threshold to a whole number from 2 to 50.',
+  },
+  'round.version_unknown': {
+    ja: 'シートの版は1以上の整数で指定してください。',
+    en: 'Give the version of the sheet as a whole number from 1.',
+  },
+  'round.compare_unknown': {
+    ja: '比べる実施は、同じシートの別の実施から選んでください。',
+    en: 'Choose another round of the same sheet to compare with.',
+  },
+  'id.format': {
+    ja: '選択肢の指定が正しくありません。一覧から選び直してください。',
+    en: 'This choice is not valid. Choose again from the list.',
+  },
   'response.level_out_of_range': {
-    ja: 'この項目にないレベルです。',
+    ja: 'この項目にない段階です。',
     en: 'This level does not exist for the item.',
   },
   'response.level_required': {
-    ja: '提出するには、すべての項目のレベルを選んでください。',
+    ja: '提出するには、すべての項目の段階を選んでください。',
     en: 'Choose a level for every item before submitting.',
   },
   'response.department_out_of_scope': {
     ja: 'この実施の対象部署から選んでください。',
     en: "Choose a department within the round's scope.",
+  },
+  'sceneGrid.duplicate_label': {
+    ja: 'ほかのステージまたは変革レベルと同じ名前です。別の名前にしてください。',
+    en: 'Another stage or change level already has this name. Choose a different one.',
   },
 } as const satisfies Record<string, { ja: string; en: string }>;
 

@@ -33,6 +33,12 @@ export type MyRoundStatus = (typeof myRoundStatuses)[number];
 
 const dateSchema = z.iso.date();
 
+/**
+ * An id the caller picked from a list (a sheet, a department, a person): a malformed one gets a
+ * sentence a person can act on instead of Zod's 「無効なUUID」. Same shape as idSchema.
+ */
+const chosenIdSchema = z.uuid({ error: 'id.format' });
+
 export const roundSummarySchema = z.object({
   id: idSchema,
   title: z.string(),
@@ -77,19 +83,19 @@ export type RoundDetail = z.infer<typeof roundDetailSchema>;
 export const createRoundSchema = z
   .strictObject({
     title: requiredTextSchema(100),
-    templateId: idSchema,
-    version: z.number().int().min(1),
+    templateId: chosenIdSchema,
+    version: z.number().int({ error: 'round.version_unknown' }).min(1, { error: 'round.version_unknown' }),
     scopeKind: roundScopeKindSchema,
-    departmentIds: z.array(idSchema).max(200).default([]),
+    departmentIds: z.array(chosenIdSchema).max(200).default([]),
     /** For a cohort scope: members of the organisation who take part (more can join by the link). */
-    participantIds: z.array(idSchema).max(2000).default([]),
+    participantIds: z.array(chosenIdSchema).max(2000).default([]),
     opensOn: dateSchema,
     closesOn: dateSchema,
     anonymityThreshold: z
-      .number()
-      .int()
-      .min(minAnonymityThreshold)
-      .max(maxAnonymityThreshold)
+      .number({ error: 'round.threshold_range' })
+      .int({ error: 'round.threshold_range' })
+      .min(minAnonymityThreshold, { error: 'round.threshold_range' })
+      .max(maxAnonymityThreshold, { error: 'round.threshold_range' })
       .default(defaultAnonymityThreshold),
     anonymous: z.boolean().default(true),
   })
@@ -127,13 +133,18 @@ export const joinRoundSchema = z.strictObject({ token: z.string().min(10).max(10
 /** One item's answer: a level (1 = the lowest) and an optional comment; a draft may leave the level empty. */
 export const answerSchema = z.strictObject({
   itemKey: sheetKeySchema,
-  level: z.number().int().min(1).max(5).nullable(),
+  level: z
+    .number()
+    .int({ error: 'response.level_out_of_range' })
+    .min(1, { error: 'response.level_out_of_range' })
+    .max(5, { error: 'response.level_out_of_range' })
+    .nullable(),
   comment: textSchema(1000).nullable().optional(),
 });
 
 export const saveResponseSchema = z.strictObject({
   position: positionSchema,
-  departmentId: idSchema.nullable(),
+  departmentId: chosenIdSchema.nullable(),
   mostImportantItemKey: sheetKeySchema.nullable(),
   answers: z.array(answerSchema).max(60),
   /**
@@ -168,10 +179,10 @@ export const responseDefaultsSchema = z.object({
 });
 
 export const resultsQuerySchema = z.strictObject({
-  departmentId: idSchema.optional(),
+  departmentId: chosenIdSchema.optional(),
   position: positionSchema.optional(),
   /** An earlier round of the same template to compare with; without it, the previous round of the same scope. */
-  compareTo: idSchema.optional(),
+  compareTo: z.uuid({ error: 'round.compare_unknown' }).optional(),
 });
 export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
 
@@ -269,7 +280,7 @@ export const unitSpreadSchema = z.object({
 export type UnitSpread = z.infer<typeof unitSpreadSchema>;
 
 /** Without templateId: the template of the organisation's most recent round. */
-export const unitTrendQuerySchema = z.strictObject({ templateId: idSchema.optional() });
+export const unitTrendQuerySchema = z.strictObject({ templateId: chosenIdSchema.optional() });
 
 /** One unit's own trend over the rounds of one template; never set beside other units. */
 export const unitTrendSchema = z.object({
@@ -310,7 +321,7 @@ export const roundExportQuerySchema = z.strictObject({
   format: z.enum(['csv', 'xlsx']).default('csv'),
   /** group: the results as shown; mine: my own answers; responses: individual answers (named rounds only). */
   kind: z.enum(['group', 'mine', 'responses']).default('group'),
-  departmentId: idSchema.optional(),
+  departmentId: chosenIdSchema.optional(),
   position: positionSchema.optional(),
   /** The language of headings; without it, the request's Accept-Language. */
   lang: localeSchema.optional(),
