@@ -20,17 +20,22 @@ const words = {
     section: 'セクション',
     item: '項目',
     responses: '回答数',
-    level: (n: number) => `レベル${n}`,
+    level: (n: number) => `段階${n}`,
     median: '中央値',
     previous: '比較する実施の中央値',
     change: '変化',
     mostImportant: '最重要に選んだ人数',
-    nextLevel: '次の一手（レベル）',
-    nextLabel: '次の一手',
-    nextDescriptor: '次の一手の状態',
-    withheld: (k: number) => `非表示（匿名性保護のため。k=${k}）`,
-    myLevel: '自分のレベル',
-    myLabel: 'レベル名',
+    nextLevel: '次の一手（段階）',
+    nextLabel: '次の一手（段階名）',
+    nextDescriptor: '次の一手（状態の説明）',
+    withheld: {
+      below_threshold: (k: number) => `非表示（匿名性保護のため。回答が${k}件未満）`,
+      protects_others: (k: number) =>
+        `非表示（匿名性保護のため。ほかの集計との差から少人数の回答が分かるため。k=${k}）`,
+      round_open: () => '実施中のため非表示（終了後に表示）',
+    },
+    myLevel: '自分の段階',
+    myLabel: '段階名',
     comment: 'コメント',
     mostImportantMine: '最重要',
     name: '氏名',
@@ -50,7 +55,11 @@ const words = {
     nextLevel: 'Next move (level)',
     nextLabel: 'Next move',
     nextDescriptor: 'Next move in detail',
-    withheld: (k: number) => `Withheld to protect anonymity (k=${k})`,
+    withheld: {
+      below_threshold: (k: number) => `Withheld to protect anonymity (k=${k})`,
+      protects_others: (k: number) => `Withheld to protect anonymity (k=${k})`,
+      round_open: () => 'Withheld while the round is open (shown after it closes)',
+    },
     myLevel: 'My level',
     myLabel: 'Level name',
     comment: 'Comment',
@@ -88,23 +97,28 @@ async function groupTable(
     w.nextLabel,
     w.nextDescriptor,
   ];
+  // A withheld group has no next moves of its own: the API falls back to the asker's own level, which
+  // belongs in the export of my answers, not in columns that read as the group's.
+  const groupWithheld = results.group.withheld;
+  const withheldText = w.withheld[results.group.withheldReason ?? 'below_threshold'](results.anonymityThreshold);
   const rows = results.items.map((item) => {
     const shown = item.distribution !== null;
+    const nextMove = groupWithheld ? null : item.nextMove;
     const levels = Array.from({ length: maxLevels }, (_, i) =>
       shown && i < item.levelCount ? (item.distribution?.[i] ?? 0) : null,
     );
     return [
       sections.get(item.sectionKey) ?? '',
       item.title,
-      shown ? results.group.responseCount : w.withheld(results.anonymityThreshold),
+      shown ? results.group.responseCount : withheldText,
       ...levels,
       item.median,
       item.previous?.median ?? null,
       item.median !== null && item.previous ? item.median - item.previous.median : null,
       item.mostImportantCount,
-      item.nextMove?.level ?? null,
-      item.nextMove?.label ?? null,
-      item.nextMove?.descriptor ?? null,
+      nextMove?.level ?? null,
+      nextMove?.label ?? null,
+      nextMove?.descriptor ?? null,
     ];
   });
   return { name: round.title, header, rows };
