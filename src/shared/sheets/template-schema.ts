@@ -175,24 +175,47 @@ export interface TemplateProblem {
   messages: Messages;
 }
 
-/** Names of the fields, so a message reads 「セクション2 › 項目3 › 段階2 › 説明」 rather than a bare path. */
-const fieldNames: Record<string, Messages> = {
-  formatVersion: { ja: '形式のバージョン (formatVersion)', en: 'format version (formatVersion)' },
-  key: { ja: 'キー (key)', en: 'key' },
-  title: { ja: '名称 (title)', en: 'title' },
-  ja: { ja: '日本語 (ja)', en: 'Japanese (ja)' },
-  en: { ja: '英語 (en)', en: 'English (en)' },
-  edition: { ja: '編 (edition)', en: 'edition' },
-  variant: { ja: '版 (variant)', en: 'variant' },
-  description: { ja: '説明 (description)', en: 'description' },
-  sample: { ja: 'サンプル (sample)', en: 'sample flag' },
-  sections: { ja: 'セクション', en: 'sections' },
-  items: { ja: '項目', en: 'items' },
-  levels: { ja: '段階', en: 'levels' },
-  question: { ja: '問い (question)', en: 'question' },
-  guidance: { ja: '手引き (guidance)', en: 'guidance' },
-  label: { ja: '段階名 (label)', en: 'label' },
-  descriptor: { ja: '状態の説明 (descriptor)', en: 'descriptor' },
+/**
+ * Names of the fields as the editor labels them, so a message reads 「セクション2 › 項目3 › 段階2 › 状態の説明」
+ * rather than a bare path. In Japanese a field's name depends on what holds it: `title` is the
+ * sheet's, a section's or an item's name. The file's own key follows in brackets only where a file
+ * is read (see `formatTemplateIssues`), to find it in YAML or JSON.
+ */
+type Holder = 'sheet' | 'sections' | 'items' | 'levels';
+const fieldNames: Partial<Record<Holder, Record<string, Messages>>> & { sheet: Record<string, Messages> } = {
+  sheet: {
+    formatVersion: { ja: '形式のバージョン', en: 'format version' },
+    key: { ja: 'キー', en: 'key' },
+    title: { ja: 'シート名', en: 'title' },
+    description: { ja: '説明', en: 'description' },
+    edition: { ja: '編', en: 'edition' },
+    variant: { ja: '版', en: 'variant' },
+    sample: { ja: 'サンプル', en: 'sample flag' },
+    sections: { ja: 'セクション', en: 'sections' },
+  },
+  sections: {
+    key: { ja: 'キー', en: 'key' },
+    title: { ja: 'セクション名', en: 'title' },
+    description: { ja: 'セクションの説明', en: 'description' },
+    items: { ja: '項目', en: 'items' },
+  },
+  items: {
+    key: { ja: 'キー', en: 'key' },
+    title: { ja: '項目名', en: 'title' },
+    question: { ja: '問い', en: 'question' },
+    guidance: { ja: '手引き', en: 'guidance' },
+    levels: { ja: '段階', en: 'levels' },
+  },
+  levels: {
+    label: { ja: '段階名', en: 'label' },
+    descriptor: { ja: '状態の説明', en: 'descriptor' },
+  },
+};
+
+/** The two languages of a localized text, e.g. the sheet's name: 「シート名（日本語）」. */
+const languageNames: Record<string, Messages> = {
+  ja: { ja: '日本語', en: 'Japanese' },
+  en: { ja: '英語', en: 'English' },
 };
 
 const indexedNames: Record<string, Messages> = {
@@ -211,25 +234,40 @@ export function formatTemplatePath(path: Path): string {
   return out;
 }
 
-/** Counts from 1, as a person does: `sections[1].items[3]` is 「セクション2 › 項目4」. */
-function describePlace(path: Path): Messages {
-  const ja: string[] = [];
-  const en: string[] = [];
+/**
+ * Counts from 1, as a person does: `sections[1].items[3].title` is 「セクション2 › 項目4 › 項目名」;
+ * with `withKeys`, 「セクション2 › 項目4 › 項目名 (title)」 for someone editing the file.
+ */
+function describePlace(path: Path, withKeys = false): Messages {
+  const parts: { ja: string; en: string; key?: string }[] = [];
+  let holder: Holder = 'sheet';
   for (let i = 0; i < path.length; i++) {
     const part = path[i];
     const next = path[i + 1];
     if (typeof part === 'number') continue;
     const name = String(part);
+    const last = parts.at(-1);
     if (typeof next === 'number' && indexedNames[name]) {
-      ja.push(`${indexedNames[name].ja}${next + 1}`);
-      en.push(`${indexedNames[name].en} ${next + 1}`);
+      parts.push({ ja: `${indexedNames[name].ja}${next + 1}`, en: `${indexedNames[name].en} ${next + 1}` });
+      holder = name as Holder;
       i++;
+    } else if (last?.key && languageNames[name]) {
+      // A language of the field just named: 「シート名（日本語）」.
+      last.ja += `（${languageNames[name].ja}）`;
+      last.en += ` (${languageNames[name].en})`;
+      last.key += `.${name}`;
     } else {
-      ja.push(fieldNames[name]?.ja ?? name);
-      en.push(fieldNames[name]?.en ?? name);
+      const known = fieldNames[holder]?.[name];
+      // A list (「段階」) is named by its own word; its key adds nothing.
+      parts.push(known ? { ...known, ...(indexedNames[name] ? {} : { key: name }) } : { ja: name, en: name });
     }
   }
-  return ja.length ? { ja: ja.join(' › '), en: en.join(' › ') } : { ja: '文書全体', en: 'the whole document' };
+  if (!parts.length) return { ja: '文書全体', en: 'the whole document' };
+  // English names are the keys in words already; Japanese ones name the key for someone editing a file.
+  return {
+    ja: parts.map((p) => (withKeys && p.key ? `${p.ja} (${p.key})` : p.ja)).join(' › '),
+    en: parts.map((p) => p.en).join(' › '),
+  };
 }
 
 const templateErrorCatalog = {
@@ -244,11 +282,11 @@ const templateErrorCatalog = {
     en: (p) => `An item needs ${minLevelsPerItem} to ${maxLevelsPerItem} levels${count(p, 'en')}.`,
   },
   'sheetTemplate.duplicate_section_key': {
-    ja: (p) => `セクションのキー「${p.key}」が重複しています（${describePlace(p.first).ja}と同じです）。`,
+    ja: (p) => `セクションのキー「${p.key}」が重複しています（${describePlace(p.first, p.withKeys).ja}と同じです）。`,
     en: (p) => `The section key "${p.key}" is used twice (also at ${describePlace(p.first).en}).`,
   },
   'sheetTemplate.duplicate_item_key': {
-    ja: (p) => `項目のキー「${p.key}」が重複しています（${describePlace(p.first).ja}と同じです）。`,
+    ja: (p) => `項目のキー「${p.key}」が重複しています（${describePlace(p.first, p.withKeys).ja}と同じです）。`,
     en: (p) => `The item key "${p.key}" is used twice (also at ${describePlace(p.first).en}).`,
   },
   'sheetTemplate.duplicate_level_label': {
@@ -261,7 +299,7 @@ const templateErrorCatalog = {
   },
 } satisfies Record<string, Record<'ja' | 'en', (params: IssueParams) => string>>;
 
-type IssueParams = { key?: string; first: Path; count?: number };
+type IssueParams = { key?: string; first: Path; count?: number; withKeys?: boolean };
 
 function count(params: IssueParams, locale: 'ja' | 'en'): string {
   if (params.count === undefined) return '';
@@ -270,7 +308,7 @@ function count(params: IssueParams, locale: 'ja' | 'en'): string {
 
 const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
 
-function describeIssue(issue: z.core.$ZodIssue): { code: string; messages: Messages } {
+function describeIssue(issue: z.core.$ZodIssue, withKeys: boolean): { code: string; messages: Messages } {
   const raw = issue as z.core.$ZodIssue & { input?: unknown; params?: Partial<IssueParams> };
   if (issue.code === 'invalid_type' && Object.hasOwn(raw, 'input') && raw.input === undefined)
     return { code: 'required', messages: fieldErrorCatalog.required };
@@ -278,6 +316,7 @@ function describeIssue(issue: z.core.$ZodIssue): { code: string; messages: Messa
     const code = issue.message as keyof typeof templateErrorCatalog;
     const params: IssueParams = {
       first: [],
+      withKeys,
       ...raw.params,
       ...(Array.isArray(raw.input) ? { count: raw.input.length } : {}),
     };
@@ -301,12 +340,16 @@ function describeIssue(issue: z.core.$ZodIssue): { code: string; messages: Messa
 
 /**
  * Turns Zod issues into one readable problem per path, in Japanese and English, e.g.
+ * 「セクション1 › 項目2 › 段階3 › 状態の説明: 入力してください。」 as the editor's form reads.
+ * `locate` maps a path to a position in the source file, when the caller knows one; a file also
+ * gets its keys, to find the place in the text:
  * 「12行目: セクション1 › 項目2 › 段階3 › 状態の説明 (descriptor): 入力してください。」.
- * `locate` maps a path to a position in the source file, when the caller knows one.
+ * `withKeys` asks for the keys without positions (a JSON file).
  */
 export function formatTemplateIssues(
   issues: readonly z.core.$ZodIssue[],
   locate?: (path: Path) => SourcePosition | undefined,
+  { withKeys = locate !== undefined }: { withKeys?: boolean } = {},
 ): TemplateProblem[] {
   const seen = new Set<string>();
   const problems: TemplateProblem[] = [];
@@ -315,8 +358,8 @@ export function formatTemplateIssues(
     // A field failing several checks would repeat itself; the first problem is the one to fix.
     if (seen.has(path)) continue;
     seen.add(path);
-    const { code, messages } = describeIssue(issue);
-    const place = describePlace(issue.path);
+    const { code, messages } = describeIssue(issue, withKeys);
+    const place = describePlace(issue.path, withKeys);
     const position = locate?.(issue.path);
     problems.push({
       path,
