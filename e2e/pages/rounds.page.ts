@@ -107,13 +107,29 @@ export class AnswerPage {
     await this.page.goto(`/orgs/${orgId}/rounds/${roundId}/answer`);
   }
 
+  /**
+   * From now on, what the browser's console calls an error and every request for my response with
+   * its status (「GET 404」), so a test can say a first visit is clean. Call before opening the page.
+   */
+  watchNetwork(): { consoleErrors: string[]; myResponseRequests: string[] } {
+    const watched = { consoleErrors: [] as string[], myResponseRequests: [] as string[] };
+    this.page.on('console', (message) => {
+      if (message.type() === 'error') watched.consoleErrors.push(message.text());
+    });
+    this.page.on('response', (response) => {
+      if (new URL(response.url()).pathname.endsWith('/my-response'))
+        watched.myResponseRequests.push(`${response.request().method()} ${response.status()}`);
+    });
+    return watched;
+  }
+
   /** The radio group of an item, named by its title. */
   item(title: string): Locator {
     return this.page.getByRole('group', { name: new RegExp(`^\\d+\\. ${title}`) });
   }
 
   level(itemTitle: string, level: number): Locator {
-    return this.item(itemTitle).getByRole('radio', { name: new RegExp(`^レベル${level} `) });
+    return this.item(itemTitle).getByRole('radio', { name: new RegExp(`^段階${level} `) });
   }
 
   comment(itemTitle: string): Locator {

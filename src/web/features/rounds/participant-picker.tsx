@@ -79,7 +79,7 @@ export function ParticipantPicker({ orgId, selected, onChange, error }: Particip
                   <DataText>{member.displayName}</DataText>
                   <span className="check__sub">
                     {member.email}
-                    {member.departmentName && ` ・ ${member.departmentName}`}
+                    {member.departmentName && `${t('rounds.separator')}${member.departmentName}`}
                   </span>
                 </span>
               </label>

@@ -80,8 +80,12 @@ function RoundView({ orgId, round }: { orgId: string; round: RoundDetail }) {
               <dd>
                 <DataText>{localizedTitle(round.templateTitle, language)}</DataText>
                 <span className="cell-sub">
-                  {t('rounds.versionNumber', { version: round.version })}・{t(`sheetEditions.${round.edition}`)}・
-                  {t(`sheetVariants.${round.variant}`)}・{t('sheets.items', { count: round.itemCount })}
+                  {[
+                    t('rounds.versionNumber', { version: round.version }),
+                    t(`sheetEditions.${round.edition}`),
+                    t(`sheetVariants.${round.variant}`),
+                    t('sheets.items', { count: round.itemCount }),
+                  ].join(t('rounds.separator'))}
                 </span>
               </dd>
             </div>

@@ -5,6 +5,7 @@ export const roundsEn: Messages['rounds'] = {
   title: 'Rounds and results',
   back: 'Back to the rounds',
   periodTo: 'to',
+  separator: ' · ',
   closedEarlyOn: 'Closed early: ',
   versionNumber: 'Version {{version}}',
   responseCount_one: '{{count, number}} response',
