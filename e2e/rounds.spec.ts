@@ -149,11 +149,15 @@ describe('シートの実施と回答', () => {
       await logInContext(context, demo.staff.email);
 
       // The round's link leads straight to the answer page.
+      const answer = new AnswerPage(page);
+      const watched = answer.watchNetwork();
       await page.goto(round.joinPath);
       await expectPath(page, `/orgs/${cityId}/rounds/${round.id}/answer`);
-      const answer = new AnswerPage(page);
       await expectText(answer.progress, '0 / 3 項目に回答済み');
       await expectNoAxeViolations(page, 'answer page');
+      // Before the first save there is no response to load: the page does not ask (no 404 in the console).
+      expect(watched.myResponseRequests).toEqual([]);
+      expect(watched.consoleErrors).toEqual([]);
 
       await answer.changeAndWaitForSave(async () => {
         await answer.level(items[0], 2).check();
@@ -164,6 +168,8 @@ describe('シートの実施と回答', () => {
       // A reload finds the draft where it was left.
       await page.reload();
       expect(await answer.level(items[0], 2).isChecked()).toBe(true);
+      expect(watched.myResponseRequests.filter((request) => request.startsWith('GET'))).toEqual(['GET 200']);
+      expect(watched.consoleErrors).toEqual([]);
       await expectValue(answer.comment(items[0]), '月1回の打合せで確認しています。');
 
       // The arrow keys move between the levels of an item, as in any radio group.
@@ -211,7 +217,7 @@ describe('シートの実施と回答', () => {
       await answer.goto(cityId, round.id);
       await expectVisible(page.getByText('この実施は終了しました', { exact: true }));
       await expectCount(page.getByRole('radio'), 0);
-      await expectText(page.getByRole('main'), 'レベル4 自分ごと');
+      await expectText(page.getByRole('main'), '段階4 自分ごと');
       const refused = await staffApi.http.put(`/api/orgs/${cityId}/rounds/${round.id}/my-response`, {
         data: { position: 'staff', departmentId: null, mostImportantItemKey: null, answers: [], submit: false },
       });

@@ -28,6 +28,7 @@ import {
 } from './answer-state.js';
 import { indentDepartments } from './department-options.js';
 import {
+  hasMyResponse,
   type MyResponse,
   myResponseQueryOptions,
   type ResponseDefaults,
@@ -62,7 +63,8 @@ export function AnswerPage() {
   const orgId = useOrgId();
   const { roundId = '' } = useParams({ strict: false });
   const round = useQuery(roundQueryOptions(orgId, roundId));
-  const response = useQuery(myResponseQueryOptions(orgId, roundId));
+  const hasResponse = round.data ? hasMyResponse(round.data) : false;
+  const response = useQuery({ ...myResponseQueryOptions(orgId, roundId), enabled: hasResponse });
   const eligible = round.data ? round.data.myStatus !== 'not_eligible' : false;
   const defaults = useQuery({ ...responseDefaultsQueryOptions(orgId, roundId), enabled: eligible });
 
@@ -96,7 +98,8 @@ export function AnswerPage() {
       </>
     );
   }
-  if (!round.data || response.isPending) {
+  // A response saved on this page is in the cache already, even while the round still says not_started.
+  if (!round.data || (hasResponse && response.isPending)) {
     return (
       <>
         {back}

@@ -21,7 +21,7 @@ const base = (orgId: string) => `/api/orgs/${segment(orgId)}/rounds`;
 const roundPath = (orgId: string, roundId: string) => `${base(orgId)}/${segment(roundId)}`;
 
 export const roundsQueryKey = (orgId: string) => ['orgs', orgId, 'rounds'] as const;
-const roundQueryKey = (orgId: string, roundId: string) => [...roundsQueryKey(orgId), roundId] as const;
+export const roundQueryKey = (orgId: string, roundId: string) => [...roundsQueryKey(orgId), roundId] as const;
 export const myResponseQueryKey = (orgId: string, roundId: string) =>
   [...roundQueryKey(orgId, roundId), 'my-response'] as const;
 
@@ -39,7 +39,14 @@ export function roundQueryOptions(orgId: string, roundId: string) {
   });
 }
 
-/** My response to a round, or null before I have saved anything (the server answers 404). */
+/** Whether I have a response to load: before my first save the server has none (and answers 404). */
+export const hasMyResponse = (round: Pick<RoundSummary, 'myStatus'>) =>
+  round.myStatus === 'draft' || round.myStatus === 'submitted';
+
+/**
+ * My response to a round, or null when there is none. Ask only when the round says there is one
+ * (`hasMyResponse`): a 404 on every first visit would read as a fault in the browser's console.
+ */
 export function myResponseQueryOptions(orgId: string, roundId: string) {
   return queryOptions({
     queryKey: myResponseQueryKey(orgId, roundId),

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveResponseInput } from '../../../shared/sheets/round-schema.js';
 import { isApiError } from '../../lib/api.js';
-import { type MyResponse, myResponseQueryKey, roundApi } from './round-queries.js';
+import { type MyResponse, myResponseQueryKey, type RoundDetail, roundApi, roundQueryKey } from './round-queries.js';
 
 /** How long after the last change a draft is saved. */
 const AUTOSAVE_DELAY_MS = 800;
@@ -61,6 +61,10 @@ export function useResponseSaver({ orgId, roundId, exists, autosave, build }: Sa
       existsRef.current = true;
       savedChanges.current = Math.max(savedChanges.current, upTo);
       queryClient.setQueryData(myResponseQueryKey(orgId, roundId), saved);
+      // The round now says there is a response, so coming back to the page loads it.
+      queryClient.setQueryData<RoundDetail>(roundQueryKey(orgId, roundId), (round) =>
+        round ? { ...round, myStatus: saved.status } : round,
+      );
       setState(changes.current > savedChanges.current ? { kind: 'pending' } : { kind: 'saved', at: saved.updatedAt });
       return saved;
     },
