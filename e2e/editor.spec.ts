@@ -64,6 +64,8 @@ describe('シートの編集', () => {
     await editor.waitUntilLoaded();
     await expectNoAxeViolations(page, 'シートの編集');
 
+    // Items open folded; 「すべて開く」 opens every item of the section.
+    await editor.foldAll('日々の仕事', true).click();
     // Rename the first item; its buttons are named after the new title from then on.
     const renamed = '朝会の進め方（当課版）';
     await editor.itemField(editor.item(morning), '項目名').fill(renamed);
@@ -100,7 +102,7 @@ describe('シートの編集', () => {
     await editor.saveButton.click();
     await expectVisible(editor.summary);
     await expectFocused(editor.summary);
-    await expectText(editor.summary, 'セクション1 › 項目3 › 名称 (title): 入力してください。');
+    await expectText(editor.summary, 'セクション1 › 項目3 › 項目名: 入力してください。');
 
     await editor.itemField(added, '項目名').fill('困りごとの共有');
     const third = editor.item('困りごとの共有');
@@ -133,6 +135,7 @@ describe('シートの編集', () => {
     await page.goto(`/orgs/${cityId}/sheets/${templateId}/edit?version=1`);
     const editor = new EditorPage(page);
     await editor.waitUntilLoaded();
+    await editor.openItem(editor.item(handover));
     await editor.itemField(editor.item(handover), '項目名').fill('引き継ぎ');
 
     await editor.backLink.click();
@@ -164,6 +167,54 @@ describe('シートの編集', () => {
     await expectText(page.getByRole('heading', { level: 4 }).first(), morning);
     // Back at the top, up is disabled in turn and focus moves to down.
     await expectFocused(down);
+  });
+
+  test('項目は見出しだけにたためる: 最初はたたまれ、キーボードで開閉でき、新しい項目と問題のある項目は開く', async () => {
+    const { context, page } = await browser.open();
+    await logInContext(context, demo.orgAdmin.email);
+    await page.goto(`/orgs/${cityId}/sheets/${templateId}/edit?version=1`);
+    const editor = new EditorPage(page);
+    await editor.waitUntilLoaded();
+
+    // An existing item shows its heading only; its fields are hidden.
+    const first = editor.item(morning);
+    const toggle = editor.itemToggle(first);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await expectHidden(editor.itemField(first, '項目名'));
+    await expectText(first, '段階3個');
+
+    // The heading is a button: Enter opens the item, Space folds it again, focus stays on it.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expectVisible(editor.itemField(first, '項目名'));
+    await expectFocused(toggle);
+    await page.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await expectHidden(editor.itemField(first, '項目名'));
+
+    await editor.foldAll('日々の仕事', true).click();
+    await expectVisible(editor.itemField(editor.item(handover), '項目名'));
+    await editor.foldAll('日々の仕事', false).click();
+    await expectHidden(editor.itemField(editor.item(handover), '項目名'));
+
+    // A new item opens, its title takes focus.
+    await editor.button('セクション『日々の仕事』に項目を追加').click();
+    const added = editor.item('（名称未入力）');
+    await expectFocused(editor.itemField(added, '項目名'));
+
+    // Folded and then found wanting on save, it opens again, and the summary's link reaches its field.
+    await editor.foldAll('日々の仕事', false).click();
+    await expectHidden(editor.itemField(added, '項目名'));
+    await editor.saveButton.click();
+    await expectVisible(editor.summary);
+    await expectVisible(editor.itemField(added, '項目名'));
+    await editor.foldAll('日々の仕事', false).click();
+    await editor.summary.getByRole('link', { name: 'セクション1 › 項目3 › 項目名: 入力してください。' }).click();
+    await expectFocused(editor.itemField(added, '項目名'));
+    // Moves stay on the headings of folded items.
+    await expectVisible(editor.button(`項目『${morning}』を下へ移動`));
+    await expectNoAxeViolations(page, 'シートの編集（たたんだ項目）');
   });
 
   test('職員にはシートを編集する入口がない', async () => {

@@ -27,6 +27,23 @@ export class EditorPage {
     return this.page.getByRole('region', { name: new RegExp(`^項目\\d+ ${escapeRegExp(title)}$`) });
   }
 
+  /** The heading button that opens or folds an item (its name is the heading's: 「項目2 朝会の進め方」). */
+  itemToggle(item: Locator): Locator {
+    return item.getByRole('heading', { level: 4 }).getByRole('button');
+  }
+
+  /** Opens a folded item; an open one stays open. */
+  async openItem(item: Locator): Promise<void> {
+    const toggle = this.itemToggle(item);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expectVisible(field(item, '項目名'));
+  }
+
+  /** 「すべて開く」/「すべて閉じる」 of one section. */
+  foldAll(sectionTitle: string, open: boolean): Locator {
+    return this.button(`セクション『${sectionTitle}』の項目をすべて${open ? '開く' : '閉じる'}`);
+  }
+
   itemField(item: Locator, label: '項目名' | '問い（任意）' | '手引き（任意）'): Locator {
     return field(item, label);
   }

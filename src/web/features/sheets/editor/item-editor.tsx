@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxLevelsPerItem, minLevelsPerItem } from '../../../../shared/sheets/template-schema.js';
 import { Button } from '../../../components/button.js';
@@ -37,6 +37,14 @@ export function ItemEditor({ item, place, canMoveUp, canMoveDown, problems, acti
   const headingId = controlId.itemHeading(item.uid);
   const titleLang = useDataLang(item.title);
   const [confirming, setConfirming] = useState(false);
+  // Folded by default; an item with a problem opens so the problem can be seen and reached.
+  const hasProblems = [...problems.keys()].some((key) => key === path || key.startsWith(`${path}.`));
+  const { expandItem } = actions;
+  useEffect(() => {
+    if (hasProblems) expandItem(item.uid);
+  }, [hasProblems, expandItem, item.uid]);
+  const open = actions.isExpanded(item.uid);
+  const bodyId = controlId.itemBody(item.uid);
   // An item with nothing written in it goes at once; one with words asks first.
   const hasWords =
     [item.title, item.question, item.guidance].some((text) => text.trim()) ||
@@ -47,8 +55,18 @@ export function ItemEditor({ item, place, canMoveUp, canMoveDown, problems, acti
       <section aria-labelledby={headingId}>
         <div className="editor-item__head">
           <h4 id={headingId} className="editor-item__title" tabIndex={-1}>
-            <span className="editor-item__number">{t('editor.itemHeading', { number: place.i + 1 })}</span>{' '}
-            <span lang={titleLang}>{item.title.trim() || t('editor.untitled')}</span>
+            <button
+              id={controlId.itemToggle(item.uid)}
+              type="button"
+              className="editor-item__toggle"
+              aria-expanded={open}
+              aria-controls={bodyId}
+              onClick={() => actions.toggleItem(item.uid)}
+            >
+              <span className="editor-item__chevron" aria-hidden="true" />
+              <span className="editor-item__number">{t('editor.itemHeading', { number: place.i + 1 })}</span>{' '}
+              <span lang={titleLang}>{item.title.trim() || t('editor.untitled')}</span>
+            </button>
           </h4>
           <MoveButtons
             uid={item.uid}
@@ -61,48 +79,51 @@ export function ItemEditor({ item, place, canMoveUp, canMoveDown, problems, acti
             onRemove={() => (hasWords ? setConfirming(true) : actions.removeItem(place))}
           />
         </div>
-        <EditorTextField
-          path={`${path}.title`}
-          label={t('editor.itemTitle')}
-          value={item.title}
-          required
-          problems={problems}
-          onChange={(title) => change({ title })}
-        />
-        <EditorTextArea
-          path={`${path}.question`}
-          label={t('editor.question')}
-          optional
-          rows={2}
-          value={item.question}
-          problems={problems}
-          onChange={(question) => change({ question })}
-        />
-        <EditorTextArea
-          path={`${path}.guidance`}
-          label={t('editor.guidance')}
-          optional
-          rows={2}
-          value={item.guidance}
-          problems={problems}
-          onChange={(guidance) => change({ guidance })}
-        />
-        <KeyField
-          path={`${path}.key`}
-          label={t('editor.itemKey')}
-          value={item.key}
-          originalKey={item.originalKey}
-          problems={problems}
-          onChange={(key) => change({ key })}
-        />
-        <LevelsEditor
-          item={item}
-          name={name}
-          place={place}
-          problems={problems}
-          actions={actions}
-          onLevel={changeLevel}
-        />
+        {!open && <p className="editor-item__summary">{t('editor.itemFolded', { count: item.levels.length })}</p>}
+        <div id={bodyId} className="editor-item__body" hidden={!open}>
+          <EditorTextField
+            path={`${path}.title`}
+            label={t('editor.itemTitle')}
+            value={item.title}
+            required
+            problems={problems}
+            onChange={(title) => change({ title })}
+          />
+          <EditorTextArea
+            path={`${path}.question`}
+            label={t('editor.question')}
+            optional
+            rows={2}
+            value={item.question}
+            problems={problems}
+            onChange={(question) => change({ question })}
+          />
+          <EditorTextArea
+            path={`${path}.guidance`}
+            label={t('editor.guidance')}
+            optional
+            rows={2}
+            value={item.guidance}
+            problems={problems}
+            onChange={(guidance) => change({ guidance })}
+          />
+          <KeyField
+            path={`${path}.key`}
+            label={t('editor.itemKey')}
+            value={item.key}
+            originalKey={item.originalKey}
+            problems={problems}
+            onChange={(key) => change({ key })}
+          />
+          <LevelsEditor
+            item={item}
+            name={name}
+            place={place}
+            problems={problems}
+            actions={actions}
+            onLevel={changeLevel}
+          />
+        </div>
       </section>
       <ConfirmDialog
         open={confirming}

@@ -60,10 +60,20 @@ export function focusProblem(path: string): void {
   const parts = path ? path.split('.') : [];
   for (let n = parts.length; n >= 0; n--) {
     const element = document.getElementById(fieldId(parts.slice(0, n).join('.')));
-    if (element) {
+    if (!element) continue;
+    const show = () => {
       element.focus();
       element.scrollIntoView({ block: 'center' });
-      return;
+    };
+    // A folded item opens first (its toggle controls the hidden body), then its field takes focus.
+    const folded = element.closest<HTMLElement>('[hidden]');
+    const toggle = folded?.id ? document.querySelector<HTMLElement>(`[aria-controls="${folded.id}"]`) : null;
+    if (toggle) {
+      toggle.click();
+      requestAnimationFrame(show);
+    } else {
+      show();
     }
+    return;
   }
 }

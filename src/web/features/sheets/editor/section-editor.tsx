@@ -25,6 +25,7 @@ export function SectionEditor({ draft, section, s, problems, actions }: SectionE
   const name = section.title.trim() || t('editor.sectionHeading', { number: s + 1 });
   const headingId = controlId.sectionHeading(section.uid);
   const titleLang = useDataLang(section.title);
+  const itemUids = section.items.map((item) => item.uid);
   const change = (update: Partial<DraftSection>) =>
     actions.edit((d) => ({ ...d, sections: d.sections.map((x, k) => (k === s ? { ...x, ...update } : x)) }));
 
@@ -72,6 +73,24 @@ export function SectionEditor({ draft, section, s, problems, actions }: SectionE
           problems={problems}
           onChange={(key) => change({ key })}
         />
+        <div className="button-row button-row--tight editor-section__fold">
+          <Button
+            size="sm"
+            variant="tertiary"
+            aria-label={t('editor.expandAllIn', { title: name })}
+            onClick={() => actions.setItemsExpanded(true, itemUids)}
+          >
+            {t('editor.expandAll')}
+          </Button>
+          <Button
+            size="sm"
+            variant="tertiary"
+            aria-label={t('editor.collapseAllIn', { title: name })}
+            onClick={() => actions.setItemsExpanded(false, itemUids)}
+          >
+            {t('editor.collapseAll')}
+          </Button>
+        </div>
         <div id={fieldId(`${path}.items`)} tabIndex={-1} className="editor-section__items">
           <GroupError path={`${path}.items`} problems={problems} />
           <ol className="editor-items">

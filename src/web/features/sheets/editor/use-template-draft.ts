@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetTemplate } from '../../../../shared/sheets/template-schema.js';
 import {
@@ -27,6 +27,8 @@ import { fieldId } from './problems.js';
 export const controlId = {
   sectionHeading: (uid: string) => `${uid}-heading`,
   itemHeading: (uid: string) => `${uid}-heading`,
+  itemToggle: (uid: string) => `${uid}-toggle`,
+  itemBody: (uid: string) => `${uid}-body`,
   up: (uid: string) => `${uid}-up`,
   down: (uid: string) => `${uid}-down`,
   addSection: 'editor-add-section',
@@ -44,6 +46,22 @@ export function useTemplateDraft(content: SheetTemplate, earlierKeys: readonly s
   const [draft, setDraft] = useState(() => draftFromContent(content));
   const initial = useMemo(() => JSON.stringify(contentFromDraft(draftFromContent(content))), [content]);
   const [announcement, setAnnouncement] = useState('');
+  // Items shown open, by uid. A sheet of 30 items opens folded; new items and items with problems open.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const expandItem = useCallback(
+    (uid: string) => setExpanded((current) => (current.has(uid) ? current : new Set(current).add(uid))),
+    [],
+  );
+  const setItemsExpanded = useCallback((uids: readonly string[], open: boolean) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      for (const uid of uids) {
+        if (open) next.add(uid);
+        else next.delete(uid);
+      }
+      return next;
+    });
+  }, []);
   // Controls to focus after the next render, the first that exists and is enabled.
   const focusNext = useRef<string[]>([]);
 
@@ -80,14 +98,25 @@ export function useTemplateDraft(content: SheetTemplate, earlierKeys: readonly s
     /** A typed change: no focus to move, nothing to announce. */
     edit: (change: (draft: Draft) => Draft) => setDraft(change),
 
+    isExpanded: (uid: string) => expanded.has(uid),
+    /** Opens an item (stable across renders, so an effect may call it). */
+    expandItem,
+    toggleItem: (uid: string) => setItemsExpanded([uid], !expanded.has(uid)),
+    /** Opens or folds the given items, or every item of the sheet without `uids`. */
+    setItemsExpanded: (open: boolean, uids?: readonly string[]) =>
+      setItemsExpanded(uids ?? draft.sections.flatMap((section) => section.items.map((item) => item.uid)), open),
+
     addSection: () => {
       const taken = reserved();
       const sectionKey = nextKey('section', draft.sections.length, taken);
       const itemKey = nextKey('item', countItems(draft), taken.add(sectionKey));
       const s = draft.sections.length;
-      apply({ ...draft, sections: [...draft.sections, newSection(sectionKey, itemKey)] }, [
-        fieldId(`sections.${s}.title`),
-      ]);
+      const section = newSection(sectionKey, itemKey);
+      setItemsExpanded(
+        section.items.map((item) => item.uid),
+        true,
+      );
+      apply({ ...draft, sections: [...draft.sections, section] }, [fieldId(`sections.${s}.title`)]);
     },
     moveSection: (s: number, direction: -1 | 1) => {
       const uid = draft.sections[s]?.uid ?? '';
@@ -115,8 +144,10 @@ export function useTemplateDraft(content: SheetTemplate, earlierKeys: readonly s
       if (!section) return;
       const key = nextKey('item', countItems(draft), reserved());
       const i = section.items.length;
+      const item = newItem(key);
+      expandItem(item.uid);
       apply(
-        updateSection(draft, s, (x) => ({ ...x, items: [...x.items, newItem(key)] })),
+        updateSection(draft, s, (x) => ({ ...x, items: [...x.items, item] })),
         [fieldId(`sections.${s}.items.${i}.title`)],
       );
     },

@@ -34,6 +34,11 @@ export const editorEn: Messages['editor'] = {
   keyHint: 'Lowercase letters, digits and hyphens. Answers stay with an item across versions through this key.',
   keyChanged:
     'Changing the key from "{{original}}" cuts this item off from the answers given to earlier versions. Make sure you mean it.',
+  expandAll: 'Expand all',
+  collapseAll: 'Collapse all',
+  expandAllIn: 'Expand all items of section “{{title}}”',
+  collapseAllIn: 'Collapse all items of section “{{title}}”',
+  itemFolded: '{{count}} levels. Open the heading to edit.',
   moveUp: 'Up',
   moveDown: 'Down',
   remove: 'Remove',

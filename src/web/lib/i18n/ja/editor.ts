@@ -32,6 +32,11 @@ export const editorJa = {
   keyHint: '半角英小文字・数字・ハイフン。回答はこのキーで版をまたいで項目に結び付きます。',
   keyChanged:
     'キーを「{{original}}」から変えると、これまでの版の回答とこの項目がつながらなくなります。意図した変更か確かめてください。',
+  expandAll: 'すべて開く',
+  collapseAll: 'すべて閉じる',
+  expandAllIn: 'セクション『{{title}}』の項目をすべて開く',
+  collapseAllIn: 'セクション『{{title}}』の項目をすべて閉じる',
+  itemFolded: '段階{{count}}個。見出しを押すと開きます。',
   moveUp: '上へ',
   moveDown: '下へ',
   remove: '削除',
