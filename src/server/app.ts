@@ -23,6 +23,7 @@ import { registerMemberRoutes } from './features/members/routes.js';
 import { registerOrgRoutes } from './features/orgs/routes.js';
 import { registerPlanDraftRoutes } from './features/plan-drafts/routes.js';
 import { registerRoundRoutes } from './features/rounds/routes.js';
+import { registerSceneGridRoutes } from './features/scene-grid/routes.js';
 import { registerSheetRoutes } from './features/sheets/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerSheetRoutes(app, deps);
   registerRoundRoutes(app, deps);
   registerPlanDraftRoutes(app, deps);
+  registerSceneGridRoutes(app, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -128,6 +128,7 @@ const sampleBodies: Record<string, unknown> = {
   },
   'PATCH /api/orgs/:orgId/plan-drafts/moves/:moveId': { note: '書き換え' },
   'DELETE /api/orgs/:orgId/plan-drafts/moves/:moveId': {},
+  'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 
 function fill(
@@ -279,6 +280,12 @@ describe('organisation B against organisation A', () => {
       headers: { cookie: a.cookie },
     });
     expect(departmentsOfA.json().map((d: { name: string }) => d.name)).toEqual(['A部']);
+    const gridOfA = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${a.org.id}/scene-grid`,
+      headers: { cookie: a.cookie },
+    });
+    expect(gridOfA.json().stages.every((s: { renamed: boolean }) => !s.renamed)).toBe(true);
   });
 });
 
