@@ -279,6 +279,13 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/orgs/org-settings-page.js'), 'OrgSettingsPage'),
 });
 
+const sceneGridRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'scene-grid',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/scene-grid/scene-grid-page.js'), 'SceneGridPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
   authedRoute.addChildren([
@@ -297,6 +304,7 @@ const routeTree = rootRoute.addChildren([
       reportRoute,
       unitTrendRoute,
       planDraftsRoute,
+      sceneGridRoute,
       sheetsRoute,
       sheetRoute,
       templateEditorRoute,

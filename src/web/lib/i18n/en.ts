@@ -1,6 +1,7 @@
 import { editorEn } from './en/editor.js';
 import { resultsEn } from './en/results.js';
 import { roundsEn } from './en/rounds.js';
+import { sceneGridEn } from './en/scene-grid.js';
 import type { Messages } from './ja.js';
 
 /** English. Typed by the Japanese file, so a missing or extra key fails the type check. */
@@ -34,6 +35,7 @@ export const en: Messages = {
     rounds: 'Rounds and results',
     sheets: 'Step-up sheets',
     planDrafts: 'Next moves (plan drafts)',
+    sceneGrid: 'The 12 scenes',
     members: 'Members',
     audit: 'Audit log',
     outbox: 'Sent mail',
@@ -468,4 +470,5 @@ export const en: Messages = {
   rounds: roundsEn,
   results: resultsEn,
   editor: editorEn,
+  sceneGrid: sceneGridEn,
 };

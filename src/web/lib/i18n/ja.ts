@@ -1,6 +1,7 @@
 import { editorJa } from './ja/editor.js';
 import { resultsJa } from './ja/results.js';
 import { roundsJa } from './ja/rounds.js';
+import { sceneGridJa } from './ja/scene-grid.js';
 
 /** Japanese, the default language. en.ts must have the same keys (its type checks that). */
 export const ja = {
@@ -33,6 +34,7 @@ export const ja = {
     rounds: 'シートの実施と結果',
     sheets: 'ステップアップシート',
     planDrafts: '次の一手（プラン下書き）',
+    sceneGrid: '改善活動の12場面',
     members: 'メンバー',
     audit: '監査ログ',
     outbox: '送信メール',
@@ -467,6 +469,7 @@ export const ja = {
   rounds: roundsJa,
   results: resultsJa,
   editor: editorJa,
+  sceneGrid: sceneGridJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,50 @@
+/** Japanese messages of the scene grid screens (t('sceneGrid.…')). */
+export const sceneGridJa = {
+  title: '改善活動の12場面',
+  lead: '改善を「どこまで広がる変化か（ステージ）」と「どれだけ深い変化か（変革レベル）」の組み合わせで12の場面に分けます。',
+  purposeHeading: 'この表で何をするか',
+  purpose: {
+    place: 'カイゼン事例、アクションプラン、改善キャリアマップの記録を、それぞれどれか1つの場面に位置づけます。',
+    report: '場面ごとに数えると、組織の改善がどこで起きているかが見えます。',
+    frontier:
+      'まだ誰も取り組んでいない場面は、次に挑む「フロンティア」です。アイデアに行き詰まったときの手がかりになります。',
+  },
+  reading:
+    '列はステージ（活動範囲）で、左ほど狭く右ほど広くなります。行は変革レベルで、上ほど小さく下ほど大きな変化です。各マスの文は場面の一例です。',
+  caption: '改善活動の12場面（ステージ × 変革レベル）',
+  axes: { stage: 'ステージ', level: '変革レベル' },
+  examples: {
+    'individual-fix': '自分の作業のミスや手戻りをなくす',
+    'individual-improvement': '自分の仕事を速く、楽に、確実にする',
+    'individual-innovation': '自分の仕事の役割そのものを変える',
+    'workplace-fix': '係や課の仕事で起きる不具合を直す',
+    'workplace-improvement': '職場の仕事の進め方を見直す',
+    'workplace-innovation': '職場の仕事を新しい形に作り変える',
+    'government-fix': '部署をまたぐ手続きの不具合を直す',
+    'government-improvement': '全庁の仕組みやルールを見直す',
+    'government-innovation': '役所の仕事の仕組みを新しく作り変える',
+    'region-fix': '住民や事業者との間で起きる不具合を直す',
+    'region-improvement': '住民サービスや地域との協働を良くする',
+    'region-innovation': '地域とともに新しい価値をつくる',
+  },
+  readOnly: 'ステージと変革レベルの名前は、組織管理者が組織の言葉に合わせて変えられます。',
+  form: {
+    heading: '名前の変更',
+    lead: 'ステージと変革レベルの名前を、組織で使っている言葉に変えられます。場面そのものは変わらないため、位置づけた事例やプランはそのまま残ります。',
+    stages: 'ステージ（活動範囲）',
+    levels: '変革レベル',
+    ja: '日本語の名前',
+    en: '英語の名前',
+    defaultIs: '既定の名前：',
+    limit: '{{max}}文字まで。',
+    renamed: '変更済み',
+    reset: '既定に戻す',
+    resetName: '既定に戻す：{{name}}',
+    saved: '12場面の名前を保存しました。',
+  },
+  errors: {
+    required: '名前を入力してください。',
+    tooLong: '{{max}}文字以内で入力してください。',
+    duplicate: 'ほかのステージまたは変革レベルと同じ名前です。別の名前にしてください。',
+  },
+};
