@@ -6,6 +6,7 @@ import { Button } from '../../components/button.js';
 import { useDataLang } from '../../components/data-text.js';
 import { useToast } from '../../components/toast.js';
 import { useErrorText } from '../../lib/problems.js';
+import { isHiddenWhileOpen, selectedGroupName } from './group-label.js';
 import { planDraftApi, planDraftsQueryOptions, type RoundResults, useRefreshPlanDrafts } from './results-queries.js';
 
 type Item = RoundResults['items'][number];
@@ -21,6 +22,7 @@ export function NextMoves({ orgId, roundId, results }: NextMovesProps) {
   const { t } = useTranslation();
   const itemLang = useDataLang(results.items[0]?.title);
   const drafts = useQuery(planDraftsQueryOptions(orgId));
+  const groupName = selectedGroupName(t, results);
   // With the group withheld and no answer of mine, there is no level to step up from.
   const hasBase = !results.group.withheld || results.items.some((item) => item.mine !== null);
   const carried = new Set(
@@ -33,10 +35,18 @@ export function NextMoves({ orgId, roundId, results }: NextMovesProps) {
         {t('results.nextMovesTitle')}
       </h2>
       {!hasBase ? (
-        <p className="muted">{t('results.nextMovesNone')}</p>
+        <p className="muted">
+          {isHiddenWhileOpen(results) ? t('results.nextMovesNoneOpen') : t('results.nextMovesNone')}
+        </p>
       ) : (
         <>
-          <p>{results.group.withheld ? t('results.nextMovesLeadMine') : t('results.nextMovesLead')}</p>
+          <p>
+            {results.group.withheld
+              ? t('results.nextMovesLeadMine')
+              : groupName
+                ? t('results.nextMovesLeadOf', { name: groupName })
+                : t('results.nextMovesLead')}
+          </p>
           <ul className="next-moves">
             {results.items.map((item) => (
               <NextMoveCard

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { useDataLang } from '../../components/data-text.js';
 import { useLanguage } from '../../lib/problems.js';
+import { isHiddenWhileOpen } from './group-label.js';
 import { formatMedian } from './results-format.js';
 import type { RoundResults } from './results-queries.js';
+import { WithheldNote } from './withheld-note.js';
 
 type Gap = RoundResults['gaps'][number];
 
@@ -16,7 +18,11 @@ export function PositionGaps({ results }: { results: RoundResults }) {
   const isFiltered = Boolean(results.filter.departmentId || results.filter.position);
   const gaps = [...results.gaps].sort((a, b) => b.gap - a.gap);
   const shown = results.positions.filter((p) => !p.withheld);
-  const withheld = results.positions.filter((p) => p.withheld);
+  const belowThreshold = results.positions.filter((p) => p.withheld && p.withheldReason === 'below_threshold');
+  const protectsOthers = results.positions.filter((p) => p.withheld && p.withheldReason === 'protects_others');
+  // While the round is open every position is withheld for that reason alone: say so once, in place of the table.
+  const isOpen = isHiddenWhileOpen(results) || results.positions.some((p) => p.withheldReason === 'round_open');
+  const names = (list: typeof shown) => list.map((p) => t(`positions.${p.position}`)).join(t('results.listSeparator'));
 
   const columns: Column<Gap>[] = [
     {
@@ -59,12 +65,14 @@ export function PositionGaps({ results }: { results: RoundResults }) {
       <p>{t('results.gapsLead')}</p>
       {isFiltered ? (
         <p className="muted">{t('results.gapsFiltered')}</p>
+      ) : isOpen ? (
+        <WithheldNote reason="round_open" k={results.anonymityThreshold} />
       ) : gaps.length === 0 ? (
         <p className="muted">{t('results.gapsNone', { k: results.anonymityThreshold })}</p>
       ) : (
         <DataTable caption={t('results.gapsTitle')} rows={gaps} columns={columns} rowKey={(gap) => gap.itemKey} />
       )}
-      {!isFiltered && results.positions.length > 0 && (
+      {!isFiltered && !isOpen && results.positions.length > 0 && (
         <p className="chart-note">
           {shown.length > 0 &&
             t('results.positionsShown', {
@@ -74,11 +82,9 @@ export function PositionGaps({ results }: { results: RoundResults }) {
                 )
                 .join(t('results.listSeparator')),
             })}
-          {withheld.length > 0 &&
-            ` ${t('results.positionsWithheld', {
-              list: withheld.map((p) => t(`positions.${p.position}`)).join(t('results.listSeparator')),
-              k: results.anonymityThreshold,
-            })}`}
+          {belowThreshold.length > 0 &&
+            ` ${t('results.positionsWithheld', { list: names(belowThreshold), k: results.anonymityThreshold })}`}
+          {protectsOthers.length > 0 && ` ${t('results.positionsWithheldProtects', { list: names(protectsOthers) })}`}
         </p>
       )}
     </section>

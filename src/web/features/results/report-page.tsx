@@ -11,7 +11,7 @@ import { useOrgId } from '../../lib/org-context.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { useLanguage } from '../../lib/problems.js';
 import { orgQueryOptions } from '../orgs/org-queries.js';
-import { roundQueryOptions } from '../rounds/round-queries.js';
+import { myResponseQueryOptions, roundQueryOptions } from '../rounds/round-queries.js';
 import { localizedTitle } from '../sheets/sheet-labels.js';
 import { RadarAxisKey, RadarChart, RadarLegend } from './charts/radar-chart.js';
 import { LevelKey } from './item-distributions.js';
@@ -19,7 +19,7 @@ import { ReportNextMoves } from './report-next-moves.js';
 import { ReportTable } from './report-table.js';
 import { type RoundDetail, type RoundResults, resultsQueryOptions } from './results-queries.js';
 import { useRadarSeries } from './results-radar.js';
-import { WithheldNote } from './withheld-note.js';
+import { WithheldNote, withheldShortText } from './withheld-note.js';
 import './results.css';
 
 /** The results on A4 paper: what a workplace pins up or hands round before a dialogue. */
@@ -111,8 +111,14 @@ function ReportBody({ round, results, orgName, kind }: ReportBodyProps) {
             <dt>{t('results.responseCount')}</dt>
             <dd>
               {results.group.responseCount === null || results.group.withheld
-                ? t('results.withheldShort')
+                ? withheldShortText(t, results.group.withheldReason, results.anonymityThreshold)
                 : t('results.responses', { count: results.group.responseCount })}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('results.anonymity')}</dt>
+            <dd>
+              {round.anonymous ? t('results.anonymousRound') : t('results.namedRound')}
               {t('results.separator')}
               {t('results.thresholdNote', { k: results.anonymityThreshold })}
             </dd>
@@ -143,7 +149,8 @@ function ReportBody({ round, results, orgName, kind }: ReportBodyProps) {
           </figure>
         </section>
       )}
-      <section className="report__section" aria-labelledby="report-items">
+      {kind === 'mine' && <ReportMostImportant round={round} itemLang={itemLang} />}
+      <section className="report__section report__items" aria-labelledby="report-items">
         <h2 id="report-items" className="report__heading">
           {t('results.reportItemsTitle')}
         </h2>
@@ -153,5 +160,21 @@ function ReportBody({ round, results, orgName, kind }: ReportBodyProps) {
       <ReportNextMoves round={round} results={results} kind={kind} itemLang={itemLang} />
       <p className="report__footer">{t('results.reportFooter')}</p>
     </>
+  );
+}
+
+/** On a personal report: the item the person chose as the most important, as they did on the sheet. */
+function ReportMostImportant({ round, itemLang }: { round: RoundDetail; itemLang: string | undefined }) {
+  const { t } = useTranslation();
+  const orgId = useOrgId();
+  const mine = useQuery(myResponseQueryOptions(orgId, round.id));
+  if (!mine.data) return null;
+  const key = mine.data.mostImportantItemKey;
+  const title = round.content.sections.flatMap((section) => section.items).find((item) => item.key === key)?.title;
+  return (
+    <dl className="report__important">
+      <dt>{t('results.reportMostImportant')}</dt>
+      <dd>{title ? <span lang={itemLang}>{title}</span> : t('results.reportMostImportantNone')}</dd>
+    </dl>
   );
 }

@@ -12,6 +12,7 @@ import { can } from '../../lib/permissions.js';
 import { useLanguage } from '../../lib/problems.js';
 import { roundQueryOptions } from '../rounds/round-queries.js';
 import { localizedTitle } from '../sheets/sheet-labels.js';
+import { isHiddenWhileOpen } from './group-label.js';
 import { ItemChanges } from './item-changes.js';
 import { ItemDistributions } from './item-distributions.js';
 import { NamedResponses } from './named-responses.js';
@@ -19,7 +20,7 @@ import { NextMoves } from './next-moves.js';
 import { PositionGaps } from './position-gaps.js';
 import { ResultsDownloads } from './results-downloads.js';
 import { ResultsFiltersForm } from './results-filters.js';
-import { type ResultsFilters, resultsQueryOptions } from './results-queries.js';
+import { type ResultsFilters, type RoundResults, resultsQueryOptions } from './results-queries.js';
 import { ResultsRadar } from './results-radar.js';
 import { UnitSpreadSection } from './unit-spread-section.js';
 import { WithheldNote } from './withheld-note.js';
@@ -75,7 +76,11 @@ export function ResultsPage() {
           </>
         }
       />
-      {detail.status !== 'closed' && <Alert tone="info">{t('results.stillOpen')}</Alert>}
+      {detail.status !== 'closed' && (
+        <Alert tone="info">
+          {data && isHiddenWhileOpen(data) ? t('results.stillOpenHidden') : t('results.stillOpen')}
+        </Alert>
+      )}
       <ResultsFiltersForm orgId={orgId} round={detail} results={data} filters={search} onChange={changeFilters} />
       {results.isPending && <Loading />}
       {results.isError && <QueryError error={results.error} onRetry={() => void results.refetch()} />}
@@ -89,7 +94,9 @@ export function ResultsPage() {
               <div>
                 <dt>{t('results.responseCount')}</dt>
                 <dd>
-                  {data.group.withheld || data.group.responseCount === null ? (
+                  {isHiddenWhileOpen(data) ? (
+                    <OpenCount results={data} roundCount={detail.responseCount} />
+                  ) : data.group.withheld || data.group.responseCount === null ? (
                     <WithheldNote reason={data.group.withheldReason} k={data.anonymityThreshold} compact />
                   ) : (
                     <span className="results__n">{t('results.responses', { count: data.group.responseCount })}</span>
@@ -121,5 +128,22 @@ export function ResultsPage() {
         </div>
       )}
     </article>
+  );
+}
+
+/**
+ * The number of responses while the round is open: the round page shows it to everyone, so it is
+ * said here too; only the figures that change with each answer wait until the round closes.
+ */
+function OpenCount({ results, roundCount }: { results: RoundResults; roundCount: number }) {
+  const { t } = useTranslation();
+  if (results.filter.departmentId || results.filter.position) {
+    return <p className="results__open-count">{t('results.openCountFiltered', { count: roundCount })}</p>;
+  }
+  return (
+    <>
+      <span className="results__n">{t('results.openCount', { count: roundCount })}</span>
+      <span className="cell-sub">{t('results.openCountNote')}</span>
+    </>
   );
 }

@@ -13,6 +13,13 @@ import { api, segment } from '../../lib/api.js';
 import type { Language } from '../../lib/i18n/language.js';
 import { roundsQueryKey } from '../rounds/round-queries.js';
 
+declare module '@tanstack/history' {
+  interface HistoryState {
+    /** Set by the results page's links to a unit's trend, so the trend page can lead back to those results. */
+    fromRoundId?: string;
+  }
+}
+
 export type NamedResponse = z.infer<typeof namedResponsesSchema>[number];
 export type { PlanDraftMove, RoundDetail, RoundResults, RoundSummary, UnitSpread, UnitTrend };
 

@@ -3,6 +3,7 @@ import { DataTable } from '../../components/data-table.js';
 import { useDataLang } from '../../components/data-text.js';
 import { useLanguage } from '../../lib/problems.js';
 import { RadarAxisKey, RadarChart, RadarLegend, type RadarSeries } from './charts/radar-chart.js';
+import { selectedGroupName } from './group-label.js';
 import { formatLevelValue } from './results-format.js';
 import type { RoundDetail, RoundResults } from './results-queries.js';
 import { WithheldNote } from './withheld-note.js';
@@ -25,7 +26,13 @@ export function useRadarSeries(results: RoundResults, include: ResultsRadarProps
     series.push({ kind: 'mine', label: t('results.seriesMine'), values: results.items.map((item) => item.mine) });
   }
   if (group && !results.group.withheld) {
-    series.push({ kind: 'group', label: t('results.seriesGroup'), values: results.items.map((item) => item.median) });
+    // Under a filter the line is that group's, not everyone's: the key names it.
+    const name = selectedGroupName(t, results);
+    series.push({
+      kind: 'group',
+      label: name ? t('results.seriesGroupOf', { name }) : t('results.seriesGroup'),
+      values: results.items.map((item) => item.median),
+    });
   }
   if (previous && results.compare && results.items.some((item) => item.previous)) {
     series.push({

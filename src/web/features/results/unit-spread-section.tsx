@@ -5,7 +5,9 @@ import { useDataLang } from '../../components/data-text.js';
 import { Loading } from '../../components/loading.js';
 import { QueryError } from '../../components/query-error.js';
 import { DotStrip } from './charts/dot-strip.js';
+import { isHiddenWhileOpen } from './group-label.js';
 import { type RoundDetail, type RoundResults, unitSpreadQueryOptions } from './results-queries.js';
+import { WithheldNote } from './withheld-note.js';
 
 interface UnitSpreadSectionProps {
   orgId: string;
@@ -28,7 +30,9 @@ export function UnitSpreadSection({ orgId, round, results }: UnitSpreadSectionPr
   const { t } = useTranslation();
   const spread = useQuery(unitSpreadQueryOptions(orgId, round.id));
   const itemLang = useDataLang(results.items[0]?.title);
-  const isWhole = !results.filter.departmentId && !results.filter.position && !results.group.withheld;
+  const isFiltered = Boolean(results.filter.departmentId || results.filter.position);
+  const isOpen = isHiddenWhileOpen(results);
+  const isWhole = !isFiltered && !results.group.withheld;
   const medians = new Map(results.items.map((item) => [item.key, item.median]));
   const rows = Math.max(1, ...(spread.data?.items ?? []).map((item) => tallestStack(item.unitMedians)));
 
@@ -38,39 +42,49 @@ export function UnitSpreadSection({ orgId, round, results }: UnitSpreadSectionPr
         {t('results.spreadTitle')}
       </h2>
       <p>{t('results.spreadLead')}</p>
-      {spread.isPending && <Loading />}
+      {/* The spread is always the whole organisation's; a filter above must not seem to narrow it. */}
+      {isFiltered && (
+        <p className="results-scope-note">
+          <strong>{t('results.spreadWholeOrg')}</strong>
+        </p>
+      )}
+      {spread.isPending && !isOpen && <Loading />}
       {spread.isError && <QueryError error={spread.error} onRetry={() => void spread.refetch()} />}
-      {spread.data && (
-        <>
-          <p className="chart-note">
-            {t('results.spreadCounts', {
-              shown: spread.data.shownUnits,
-              withheld: spread.data.withheldUnits,
-              k: spread.data.anonymityThreshold,
-            })}
-            {isWhole && ` ${t('results.spreadMedianLine')}`}
-          </p>
-          {spread.data.shownUnits === 0 ? (
-            <p className="muted">{t('results.spreadNone', { k: spread.data.anonymityThreshold })}</p>
-          ) : (
-            <ul className="spread-list">
-              {spread.data.items.map((item) => (
-                <li key={item.key} className="spread-list__item">
-                  <p className="spread-list__title" lang={itemLang}>
-                    {item.title}
-                  </p>
-                  <DotStrip
-                    values={item.unitMedians}
-                    levelCount={item.levelCount}
-                    title={item.title}
-                    groupMedian={isWhole ? medians.get(item.key) : undefined}
-                    rows={rows}
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+      {isOpen ? (
+        <WithheldNote reason="round_open" k={round.anonymityThreshold} />
+      ) : (
+        spread.data && (
+          <>
+            <p className="chart-note">
+              {t('results.spreadCounts', {
+                shown: spread.data.shownUnits,
+                withheld: spread.data.withheldUnits,
+                k: spread.data.anonymityThreshold,
+              })}
+              {isWhole && ` ${t('results.spreadMedianLine')}`}
+            </p>
+            {spread.data.shownUnits === 0 ? (
+              <p className="muted">{t('results.spreadNone', { k: spread.data.anonymityThreshold })}</p>
+            ) : (
+              <ul className="spread-list">
+                {spread.data.items.map((item) => (
+                  <li key={item.key} className="spread-list__item">
+                    <p className="spread-list__title" lang={itemLang}>
+                      {item.title}
+                    </p>
+                    <DotStrip
+                      values={item.unitMedians}
+                      levelCount={item.levelCount}
+                      title={item.title}
+                      groupMedian={isWhole ? medians.get(item.key) : undefined}
+                      rows={rows}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )
       )}
       {results.departmentFilters.length > 0 && (
         <details className="unit-trends">
@@ -83,6 +97,7 @@ export function UnitSpreadSection({ orgId, round, results }: UnitSpreadSectionPr
                   to="/orgs/$orgId/departments/$departmentId/trend"
                   params={{ orgId, departmentId: department.id }}
                   search={{ templateId: round.templateId }}
+                  state={{ fromRoundId: round.id }}
                 >
                   {t('results.unitTrendLink', { name: department.name })}
                 </Link>

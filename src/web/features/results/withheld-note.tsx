@@ -12,6 +12,13 @@ export function withheldText(t: TFunction, reason: WithheldReason, k: number): s
   return t('results.withheldBelow', { k });
 }
 
+/** A withheld figure in a line of text, with its reason in brief: 非表示（回答が3件未満のため）. */
+export function withheldShortText(t: TFunction, reason: WithheldReason, k: number): string {
+  if (reason === 'protects_others') return t('results.withheldShortProtects');
+  if (reason === 'round_open') return t('results.withheldShortOpen');
+  return t('results.withheldShortBelow', { k });
+}
+
 /** A calm note where a withheld aggregate would be. */
 export function WithheldNote({ reason, k, compact = false }: { reason: WithheldReason; k: number; compact?: boolean }) {
   const { t } = useTranslation();

@@ -9,17 +9,24 @@ export const resultsEn: Messages['results'] = {
   listSeparator: ', ',
   until: ' – ',
   stillOpen: 'This round is still taking answers. What you see is the state so far.',
+  stillOpenHidden:
+    'This round is still taking answers. Until it closes, figures such as distributions and medians are not shown (your own answers are).',
 
   // Anonymity
   withheldBelow: 'Not shown, to protect anonymity: there are fewer than {{k}} responses.',
   withheldProtects:
     'Not shown, to protect anonymity: set against the other figures, it would let someone work out the answers of fewer than {{k}} people.',
   withheldRoundOpen:
-    'Not shown until the round closes: it is anonymous and still open, and watching the figures change with each answer would tell who answered what.',
-  withheldBelowNoK: 'Not shown, to protect anonymity: there are too few responses.',
+    'Not shown until the round closes: while it is still taking answers, figures such as distributions and medians are hidden, because watching them change as each person submits would reveal individual answers.',
+  withheldBelowNoK: 'Not shown, to protect anonymity: there are too few responses (or none).',
   withheldProtectsNoK: 'Not shown: set against the other figures, it would reveal the answers of a few people.',
   withheldShort: 'Not shown',
   withheldOption: ' (too few responses to choose)',
+  withheldOptionProtects: ' (cannot be chosen, to protect anonymity)',
+  withheldOptionOpen: ' (cannot be chosen while the round is open)',
+  withheldShortBelow: 'Not shown (fewer than {{k}} responses)',
+  withheldShortProtects: 'Not shown (other figures would reveal the answers of a few people)',
+  withheldShortOpen: 'Not shown (the round is still open; shown once it closes)',
   thresholdNote: 'figures over fewer than {{k}} responses are not shown',
   noValue: 'none',
 
@@ -35,7 +42,18 @@ export const resultsEn: Messages['results'] = {
   noCompare: 'None',
   filtersLabel: 'Filter the results',
   departmentFilter: 'Department',
-  departmentWithheldHint: 'Departments with fewer than {{k}} responses cannot be chosen, to protect anonymity.',
+  filterWithheldHint:
+    'Departments and positions with fewer than {{k}} responses cannot be chosen, to protect anonymity.',
+  filterOpenHint:
+    'While the round is open no figures are shown, so the results cannot be filtered by department or position until it closes.',
+  openCount_one: '{{count, number}} so far (still open)',
+  openCount_other: '{{count, number}} so far (still open)',
+  openCountNote:
+    'The number for the whole round, as on the round page. Distributions and medians are shown once the round closes.',
+  openCountFiltered_one:
+    'Counts per department or position are shown once the round closes. The whole round has {{count, number}} response so far.',
+  openCountFiltered_other:
+    'Counts per department or position are shown once the round closes. The whole round has {{count, number}} responses so far.',
   wholeGroup: 'Everyone',
   positionFilter: 'Position',
   allPositions: 'All positions',
@@ -49,6 +67,8 @@ export const resultsEn: Messages['results'] = {
   radarEmpty: 'There are no answers to show yet.',
   seriesMine: 'My answers',
   seriesGroup: 'Median of everyone',
+  seriesGroupOf: 'Median of {{name}}',
+  selectedGroup: 'the selected group',
   seriesPrevious: 'Compared: {{title}}',
   showNumbers: 'Show the numbers as a table',
   tableOf: 'Table: {{title}}',
@@ -80,6 +100,7 @@ export const resultsEn: Messages['results'] = {
   positionCount: '{{position}} {{n}}',
   positionsShown: 'Positions compared: {{list}}.',
   positionsWithheld: '{{list}}: fewer than {{k}} responses, left out.',
+  positionsWithheldProtects: '{{list}}: left out, as other figures would reveal the answers of a few people.',
 
   // Changes
   changesTitle: 'Change since the earlier round',
@@ -98,7 +119,11 @@ export const resultsEn: Messages['results'] = {
   // Next moves
   nextMovesTitle: 'Next moves',
   nextMovesLead: 'The level above the median of everyone. Use it to talk about where your workplace wants to be next.',
+  nextMovesLeadOf:
+    'The level above the median of {{name}}. Use it to talk about where your workplace wants to be next.',
   nextMovesLeadMine: 'The group figures cannot be shown, so these are the levels above your own answers.',
+  nextMovesNoneOpen:
+    'No next moves can be shown yet: the group figures are hidden until the round closes and you did not answer this round.',
   nextMovesNone:
     'No next moves can be shown: the group figures are withheld and you did not answer this round. Remove the filters to see the next moves of everyone.',
   carry: 'Add to my action plan drafts',
@@ -114,6 +139,8 @@ export const resultsEn: Messages['results'] = {
     'Each dot is one department’s median. No department is named and the dots are in ascending order. The picture shows how spread the organisation is; it is not a ranking.',
   spreadCounts: '{{shown}} departments shown; {{withheld}} with fewer than {{k}} responses are left out.',
   spreadMedianLine: 'The vertical line is the median of everyone.',
+  spreadWholeOrg:
+    'This picture always covers the whole organisation: the department and position filters above do not apply to it.',
   spreadNone: 'No department has {{k}} or more responses, so nothing can be shown.',
   spreadLabel_one: '{{title}}: the median of {{count}} department, {{values}}',
   spreadLabel_other: '{{title}}: medians of {{count}} departments, {{values}}',
@@ -159,6 +186,10 @@ export const resultsEn: Messages['results'] = {
   printedOn: 'Printed on',
   reportItemsTitle: 'Results per item',
   reportMovesGroup: 'For each item, the level above the median of everyone.',
+  reportMovesGroupOf: 'For each item, the level above the median of {{name}}.',
+  reportAtTop: 'Already at the highest level.',
+  reportMostImportant: 'The item I chose as most important',
+  reportMostImportantNone: 'None chosen',
   reportMovesMine: 'For each item, the level above my own answer.',
   reportNoMoves: 'Every item is already at the highest level.',
   reportFooter:
@@ -177,7 +208,9 @@ export const resultsEn: Messages['results'] = {
   trendWithheldTitle: 'Rounds not shown',
   trendChartsTitle: 'Trend per item',
   trendChartsNote:
-    'Across: the month each round opened. Up: the level. Rounds marked “Not shown” leave a gap in the line.',
+    'Across: the date each round opened, spaced by the time between them. Up: the level. Rounds marked “Not shown” leave a gap in the line, marked with a dotted line.',
+  trendOpened: 'opened {{date}}',
+  trendBackToRounds: 'Back to sheet rounds and results',
   trendLabel: 'Trend of {{title}}: {{values}}',
   trendTableTitle: 'The trend in numbers',
 

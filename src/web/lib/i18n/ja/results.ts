@@ -7,17 +7,24 @@ export const resultsJa = {
   listSeparator: '、',
   until: '〜',
   stillOpen: 'この実施はまだ回答を受け付けています。表示しているのは現時点の途中経過です。',
+  stillOpenHidden:
+    'この実施はまだ回答を受け付けています。締め切るまで、分布や中央値などの集計は表示しません（自分の回答は表示します）。',
 
   // Anonymity
   withheldBelow: '回答が{{k}}件未満のため、匿名性を守るために表示していません。',
   withheldProtects:
     '表示すると、ほかの集計との差から{{k}}人未満の回答が推測できてしまうため、匿名性を守るために表示していません。',
   withheldRoundOpen:
-    '匿名の実施がまだ受付中のため、締め切るまで集計は表示しません。回答が一件ずつ増える様子から、誰がどう答えたかが分かってしまうためです。',
-  withheldBelowNoK: '回答が少ないため、匿名性を守るために表示していません。',
+    'この実施はまだ受付中のため、分布や中央値などの集計は締め切るまで表示しません。回答が届くたびに集計が変わる様子を見ていると、一人ひとりの回答が分かってしまうためです。',
+  withheldBelowNoK: '回答が少ない（またはない）ため、匿名性を守るために表示していません。',
   withheldProtectsNoK: 'ほかの集計との差から少人数の回答が推測できてしまうため、表示していません。',
   withheldShort: '非表示',
   withheldOption: '（回答が少ないため選べません）',
+  withheldOptionProtects: '（匿名性を守るため選べません）',
+  withheldOptionOpen: '（受付中のため選べません）',
+  withheldShortBelow: '非表示（回答が{{k}}件未満のため）',
+  withheldShortProtects: '非表示（ほかの集計との差から少人数の回答が推測できるため）',
+  withheldShortOpen: '非表示（受付中のため、締め切り後に表示）',
   thresholdNote: '回答が{{k}}件未満の集計は表示しません',
   noValue: 'なし',
 
@@ -33,7 +40,15 @@ export const resultsJa = {
   noCompare: 'なし',
   filtersLabel: '結果の絞り込み',
   departmentFilter: '部署',
-  departmentWithheldHint: '回答が{{k}}件未満の部署は、匿名性を守るため選べません。',
+  filterWithheldHint: '回答が{{k}}件未満の部署や役職は、匿名性を守るため選べません。',
+  filterOpenHint: '受付中は集計を表示しないため、締め切るまで部署や役職では絞り込めません。',
+  openCount_one: '現時点で{{count, number}}件（受付中）',
+  openCount_other: '現時点で{{count, number}}件（受付中）',
+  openCountNote: '実施の詳細画面と同じ、実施全体の件数です。分布や中央値は締め切り後に表示します。',
+  openCountFiltered_one:
+    '部署や役職ごとの件数は、締め切り後に表示します。実施全体では現時点で{{count, number}}件です。',
+  openCountFiltered_other:
+    '部署や役職ごとの件数は、締め切り後に表示します。実施全体では現時点で{{count, number}}件です。',
   wholeGroup: '全体',
   positionFilter: '役職',
   allPositions: 'すべての役職',
@@ -47,6 +62,8 @@ export const resultsJa = {
   radarEmpty: '表示できる回答がまだありません。',
   seriesMine: '自分の回答',
   seriesGroup: '全体の中央値',
+  seriesGroupOf: '{{name}}の中央値',
+  selectedGroup: '選んだ集団',
   seriesPrevious: '比較: {{title}}',
   showNumbers: '数値を表で見る',
   tableOf: '{{title}}の表',
@@ -77,6 +94,7 @@ export const resultsJa = {
   positionCount: '{{position}} {{n}}件',
   positionsShown: '比べている役職: {{list}}。',
   positionsWithheld: '{{list}}は回答が{{k}}件未満のため含めていません。',
+  positionsWithheldProtects: '{{list}}は、ほかの集計との差から少人数の回答が推測できてしまうため含めていません。',
 
   // Changes
   changesTitle: '前回からの変化',
@@ -94,7 +112,10 @@ export const resultsJa = {
   // Next moves
   nextMovesTitle: '次の一手',
   nextMovesLead: '全体の中央値の一つ上の段階です。職場で「次はこうなろう」と話し合うきっかけにしてください。',
+  nextMovesLeadOf: '{{name}}の中央値の一つ上の段階です。職場で「次はこうなろう」と話し合うきっかけにしてください。',
   nextMovesLeadMine: '全体の集計は表示できないため、自分の回答の一つ上の段階を示しています。',
+  nextMovesNoneOpen:
+    '締め切るまで全体の集計は表示せず、この実施へのあなたの回答もないため、次の一手を示せません。締め切り後に表示します。',
   nextMovesNone:
     '全体の集計を表示できず、この実施へのあなたの回答もないため、次の一手を示せません。絞り込みを外すと、全体の次の一手が表示されます。',
   carry: 'アクションプランの下書きに入れる',
@@ -110,6 +131,7 @@ export const resultsJa = {
     '点の一つ一つが、ある部署の中央値です。部署名は表示せず、並び順も値の小さい順にしています。部署を比べて順位をつけるためではなく、組織の中のばらつきを知るための図です。',
   spreadCounts: '{{shown}}部署を表示しています。回答が{{k}}件未満の{{withheld}}部署は含めていません。',
   spreadMedianLine: '縦線は全体の中央値です。',
+  spreadWholeOrg: 'この図は、上の絞り込み（部署・役職）に関係なく、組織全体の部署のばらつきを示しています。',
   spreadNone: '回答が{{k}}件以上ある部署がないため、表示できません。',
   spreadLabel_one: '{{title}}: {{count}}部署の中央値 {{values}}',
   spreadLabel_other: '{{title}}: {{count}}部署の中央値 {{values}}',
@@ -155,6 +177,10 @@ export const resultsJa = {
   printedOn: '印刷日',
   reportItemsTitle: '項目ごとの結果',
   reportMovesGroup: '各項目で、全体の中央値の一つ上の段階です。',
+  reportMovesGroupOf: '各項目で、{{name}}の中央値の一つ上の段階です。',
+  reportAtTop: 'すでに最も高い段階です。',
+  reportMostImportant: '自分が最も大切だと選んだ項目',
+  reportMostImportantNone: '選んでいません',
   reportMovesMine: '各項目で、自分の回答の一つ上の段階です。',
   reportNoMoves: 'すべての項目が最も高い段階です。',
   reportFooter:
@@ -171,7 +197,10 @@ export const resultsJa = {
   trendNoRounds: 'このシートで、この部署が対象になった実施はまだありません。',
   trendWithheldTitle: '表示していない実施',
   trendChartsTitle: '項目ごとの推移',
-  trendChartsNote: '横軸は実施の開始月、縦軸は段階です。「非表示」の実施は、線をつながずに空けています。',
+  trendChartsNote:
+    '横軸は実施の開始日で、点の間隔は実際の期間に合わせています。縦軸は段階です。「非表示」の実施は線をつながず、点線で示しています。',
+  trendOpened: '{{date}}開始',
+  trendBackToRounds: 'シートの実施と結果へ戻る',
   trendLabel: '{{title}}の推移: {{values}}',
   trendTableTitle: '数値で見る推移',
 
