@@ -46,3 +46,14 @@ export function levelRange(count: number): number[] {
 export function levelsByItem(content: SheetTemplate): Map<string, readonly SheetLevel[]> {
   return new Map(content.sections.flatMap((section) => section.items.map((item) => [item.key, item.levels] as const)));
 }
+
+/**
+ * The month a round opened, short enough for a chart's axis: 2025年6月 / Jun 2025. The day is a
+ * Japanese calendar day (YYYY-MM-DD), read as such wherever the browser is.
+ */
+export function formatRoundMonth(day: string, language: Language): string {
+  const [year = '', month = ''] = day.split('-');
+  if (language === 'ja') return `${Number(year)}年${Number(month)}月`;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, 1));
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useLocation, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DataText, useDataLang } from '../../components/data-text.js';
@@ -12,6 +12,7 @@ import { useOrgId } from '../../lib/org-context.js';
 import { useLanguage } from '../../lib/problems.js';
 import { sheetTemplatesQueryOptions } from '../sheets/sheet-queries.js';
 import { TrendLine, type TrendPoint } from './charts/trend-line.js';
+import { formatRoundMonth } from './results-format.js';
 import { unitTrendQueryOptions } from './results-queries.js';
 import { UnitTrendTable } from './unit-trend-table.js';
 import type { WithheldReason } from './withheld-note.js';
@@ -24,11 +25,6 @@ function trendWithheldText(t: TFunction, reason: WithheldReason): string {
   return t('results.withheldBelowNoK');
 }
 
-/** A short name of a round for a chart's axis: the month it opened, 2025-04. */
-function roundLabel(opensOn: string): string {
-  return opensOn.slice(0, 7);
-}
-
 /** One unit's own results over the rounds of one sheet; never set beside other units. */
 export function UnitTrendPage() {
   const { t } = useTranslation();
@@ -37,6 +33,8 @@ export function UnitTrendPage() {
   const { departmentId = '' } = useParams({ strict: false });
   const { templateId } = useSearch({ from: '/authed/orgs/$orgId/departments/$departmentId/trend' });
   const navigate = useNavigate();
+  // The results page that led here, when there was one; the address alone leads back to the rounds.
+  const fromRoundId = useLocation({ select: (location) => location.state.fromRoundId });
   const templates = useQuery(sheetTemplatesQueryOptions(orgId));
   const trend = useQuery(unitTrendQueryOptions(orgId, departmentId, templateId));
   const data = trend.data;
@@ -45,6 +43,17 @@ export function UnitTrendPage() {
 
   return (
     <article className="unit-trend">
+      <p className="back-link">
+        {fromRoundId ? (
+          <Link to="/orgs/$orgId/rounds/$roundId/results" params={{ orgId, roundId: fromRoundId }}>
+            {t('results.backToResults')}
+          </Link>
+        ) : (
+          <Link to="/orgs/$orgId/rounds" params={{ orgId }}>
+            {t('results.trendBackToRounds')}
+          </Link>
+        )}
+      </p>
       <PageHeader title={title} lead={t('results.trendLead')} />
       <search className="filters" aria-label={t('results.trendFilterLabel')}>
         <SelectField
@@ -103,7 +112,8 @@ export function UnitTrendPage() {
               {data.items.map((item, i) => {
                 const points: TrendPoint[] = data.rounds.map((round) => ({
                   key: round.roundId,
-                  label: roundLabel(round.opensOn),
+                  label: formatRoundMonth(round.opensOn, language),
+                  date: round.opensOn,
                   value: round.medians?.[i] ?? null,
                 }));
                 return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DataText, useDataLang } from '../../components/data-text.js';
+import { formatDate } from '../../lib/format.js';
 import type { Language } from '../../lib/i18n/language.js';
 import { ChangeText } from './item-changes.js';
 import { formatMedian } from './results-format.js';
@@ -31,6 +32,9 @@ export function UnitTrendTable({ trend, language }: { trend: UnitTrend; language
               {trend.rounds.map((round) => (
                 <th key={round.roundId} scope="col" className="cell--end">
                   <DataText>{round.title}</DataText>
+                  <span className="cell-sub">
+                    {t('results.trendOpened', { date: formatDate(round.opensOn, language) })}
+                  </span>
                   <span className="cell-sub">
                     {round.group.withheld || round.group.responseCount === null
                       ? t('results.withheldShort')
