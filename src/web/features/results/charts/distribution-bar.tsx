@@ -78,21 +78,27 @@ export function DistributionBar({ distribution, median, title, levelLabels, comp
                     : t('results.levelCount', { level: segment.level, n: segment.count })}
                 </title>
               </rect>
-              {segment.width >= 6 && (
-                <text
-                  x={`${segment.start + segment.width / 2}%`}
-                  y={height / 2}
-                  dy="0.35em"
-                  textAnchor="middle"
-                  className="distribution__count"
-                >
-                  {segment.count}
-                </text>
-              )}
             </g>
           ),
       )}
       {total > 0 && <line x1="50%" x2="50%" y1={0} y2={height} className="distribution__half" />}
+      {/* The counts go over the half line, each on a patch of its own shade, so the line never crosses a number. */}
+      {segments.map(
+        (segment) =>
+          segment.width >= 6 && (
+            <g key={segment.level} className={levelShade(segment.level, distribution.length)}>
+              <text
+                x={`${segment.start + segment.width / 2}%`}
+                y={height / 2}
+                dy="0.35em"
+                textAnchor="middle"
+                className="distribution__count"
+              >
+                {segment.count}
+              </text>
+            </g>
+          ),
+      )}
     </svg>
   );
 }

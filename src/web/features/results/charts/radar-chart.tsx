@@ -33,6 +33,9 @@ const CY = HEIGHT / 2;
 const RADIUS = 170;
 const LABEL_GAP = 22;
 const CHARS_PER_LINE = 9;
+const LINE_EM = 1.1;
+// Latin letters are about half as wide as Japanese characters.
+const LATIN_CHARS_PER_LINE = 17;
 
 // Drawn from the back: the compared round, the group, then the person's own line on top.
 const drawOrder: RadarSeriesKind[] = ['previous', 'group', 'mine'];
@@ -42,10 +45,25 @@ function pointAt(index: number, count: number, fraction: number): [number, numbe
   return [CX + RADIUS * fraction * Math.cos(angle), CY + RADIUS * fraction * Math.sin(angle)];
 }
 
-/** Splits a title into at most two short lines; Japanese breaks between any two characters. */
+/**
+ * Splits a title into at most two short lines. Words stay whole (English); Japanese breaks between
+ * any two characters, at the middle so the two lines are about as long.
+ */
 function wrapTitle(title: string): string[] {
+  if (/\s/.test(title.trim())) {
+    const lines: string[] = [];
+    for (const word of title.trim().split(/\s+/)) {
+      const last = lines.at(-1);
+      if (last !== undefined && [...`${last} ${word}`].length <= LATIN_CHARS_PER_LINE)
+        lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines.length <= 2 ? lines : [lines[0] ?? '', `${lines[1] ?? ''}…`];
+  }
   const chars = [...title];
   if (chars.length <= CHARS_PER_LINE) return [title];
+  const half = Math.ceil(chars.length / 2);
+  if (half <= CHARS_PER_LINE) return [chars.slice(0, half).join(''), chars.slice(half).join('')];
   const first = chars.slice(0, CHARS_PER_LINE).join('');
   const rest = chars.slice(CHARS_PER_LINE);
   const second = rest.length > CHARS_PER_LINE ? `${rest.slice(0, CHARS_PER_LINE - 1).join('')}…` : rest.join('');
@@ -115,11 +133,13 @@ export function RadarChart({ axes, series, label, axisLang }: RadarChartProps) {
           const [x, y] = pointAt(i, count, 1 + LABEL_GAP / RADIUS);
           const anchor = Math.abs(x - CX) < 8 ? 'middle' : x > CX ? 'start' : 'end';
           const lines = wrapTitle(axis.title);
-          const top = y < CY - 8 ? y - (lines.length - 1) * 15 : y > CY + 8 ? y + 8 : y - (lines.length - 1) * 7;
+          // Offsets in em, so the lines keep their spacing when print sets a larger size.
+          const extra = (lines.length - 1) * LINE_EM;
+          const firstDy = y < CY - 8 ? 0.3 - extra : y > CY + 8 ? 0.85 : 0.3 - extra / 2;
           return (
-            <text key={axis.key} x={x} y={top} textAnchor={anchor} className="radar__label">
+            <text key={axis.key} x={x} y={y} textAnchor={anchor} className="radar__label">
               {lines.map((line, l) => (
-                <tspan key={line} x={x} dy={l === 0 ? 4 : 15}>
+                <tspan key={line} x={x} dy={`${l === 0 ? firstDy : LINE_EM}em`}>
                   {line}
                 </tspan>
               ))}
