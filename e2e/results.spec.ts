@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PlanDraftsPage, ReportPage, ResultsPage } from './pages/results.page.js';
+import { PlanDraftsPage, pageOverflowX, ReportPage, ResultsPage, UnitTrendPage } from './pages/results.page.js';
 import { apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { saveScreenshot, useBrowser } from './support/browser.js';
@@ -11,6 +11,8 @@ import { field } from './support/locators.js';
 const rounds = {
   first: '2025年度 職場の立ち位置チェック',
   second: '2026年度 上期 職場の立ち位置チェック',
+  // Anonymous and still taking answers.
+  open: '2026年度 下期 職場の立ち位置チェック',
 } as const;
 const firstItem = 'めざす姿と目標の共有';
 // 改善推進係 has two colleagues: fewer than the threshold of three.
@@ -24,7 +26,7 @@ interface RoundRow {
 describe('シートの結果', () => {
   const browser = useBrowser();
   let cityId = '';
-  const roundIds: Record<keyof typeof rounds, string> = { first: '', second: '' };
+  const roundIds: Record<keyof typeof rounds, string> = { first: '', second: '', open: '' };
 
   beforeAll(async () => {
     const admin = await apiAs(demo.orgAdmin.email);
@@ -77,7 +79,7 @@ describe('シートの結果', () => {
     // A department under the threshold cannot be chosen, and a shared link to it shows why, not numbers.
     const option = results.departmentSelect.getByRole('option', { name: new RegExp(`^\\s*${smallDepartment}`) });
     expect(await option.isDisabled()).toBe(true);
-    await expectText(results.filters, '回答が3件未満の部署は、匿名性を守るため選べません。');
+    await expectText(results.filters, '回答が3件未満の部署や役職は、匿名性を守るため選べません。');
     const smallId = await option.getAttribute('value');
     await page.goto(`/orgs/${cityId}/rounds/${roundIds.second}/results?departmentId=${smallId}`);
     await expectVisible(results.withheldNote(results.summary));
@@ -111,6 +113,77 @@ describe('シートの結果', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(4);
+    // Each printed page is numbered at its foot: 1 / 3.
+    expect(await report.pageNumberRule()).toMatch(/@bottom-center\s*\{[^}]*counter\(page\)[^}]*counter\(pages\)/);
+  });
+
+  test('受付中の匿名の実施では、どの欄も「受付中だから」という本当の理由を示し、回答数は表示する', async () => {
+    const { context, page } = await browser.open();
+    await logInContext(context, demo.orgAdmin.email);
+    const results = new ResultsPage(page);
+    await results.goto(cityId, roundIds.open, rounds.open);
+
+    await expectText(results.summary, /回答数\s*現時点で\d+件（受付中）/);
+    await expectVisible(results.roundOpenNote(results.distributions));
+    // Positions: the open round is the reason, not a lack of answers.
+    await expectVisible(results.roundOpenNote(results.gaps));
+    await expectCount(results.gaps.getByText(/件未満/), 0);
+    await expectCount(results.gaps.getByRole('table'), 0);
+    await expectVisible(results.roundOpenNote(results.spread));
+    await expectCount(results.spread.getByText(/件未満/), 0);
+    // Nothing can be filtered until it closes, and the options say why.
+    const staff = results.positionSelect.getByRole('option', { name: '職員（受付中のため選べません）', exact: true });
+    expect(await staff.isDisabled()).toBe(true);
+    await expectText(results.filters, '受付中は集計を表示しないため、締め切るまで部署や役職では絞り込めません。');
+    await saveScreenshot(page, 'results-open-round');
+
+    const report = new ReportPage(page);
+    await report.goto(cityId, roundIds.open, rounds.open);
+    await expectText(page.getByRole('main'), /回答数\s*非表示（受付中のため、締め切り後に表示）/);
+  });
+
+  test('部署で絞り込むと、レーダーの線はその部署の中央値と示し、部署ごとのばらつきは組織全体の図だと断る', async () => {
+    const { context, page } = await browser.open();
+    await logInContext(context, demo.orgAdmin.email);
+    const results = new ResultsPage(page);
+    await results.goto(cityId, roundIds.second, rounds.second);
+    await expectText(results.radarLegend.first(), '全体の中央値');
+    await results.filterByDepartment('窓口係');
+    await expectText(results.radar, '窓口係の中央値');
+    await expectCount(results.radar.getByText('全体の中央値'), 0);
+    await expectText(results.nextMoves, '窓口係の中央値の一つ上の段階です。');
+    await expectText(
+      results.spread,
+      'この図は、上の絞り込み（部署・役職）に関係なく、組織全体の部署のばらつきを示しています。',
+    );
+  });
+
+  test('375 px の電話では、レポートと部署の推移の画面は横にはみ出さず、表だけが横に動く', async () => {
+    const { context, page } = await browser.open({ device: 'phone' });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await logInContext(context, demo.orgAdmin.email);
+    const report = new ReportPage(page);
+    await report.goto(cityId, roundIds.second, rounds.second);
+    await expectVisible(report.itemsTable);
+    expect(await pageOverflowX(page)).toBe(0);
+    expect(await report.itemsTable.getAttribute('tabindex')).toBe('0');
+    expect(await report.itemsTable.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    await saveScreenshot(page, 'results-report-phone');
+
+    const results = new ResultsPage(page);
+    await results.goto(cityId, roundIds.second, rounds.second);
+    await results.spread.getByText('部署ごとの推移を見る').click();
+    await results.spread.getByRole('link', { name: '窓口係の推移', exact: true }).click();
+    const trend = new UnitTrendPage(page);
+    await expectVisible(trend.heading('窓口係'));
+    await expectVisible(trend.tableBox);
+    expect(await pageOverflowX(page)).toBe(0);
+    expect(await trend.tableBox.getAttribute('tabindex')).toBe('0');
+    // The axis names months as people read them, and the page leads back to the results it came from.
+    expect(await trend.charts.getByRole('img').first().getAttribute('aria-label')).toMatch(/\d{4}年\d{1,2}月 /);
+    await saveScreenshot(page, 'results-trend-phone');
+    await page.getByRole('link', { name: '結果の画面へ戻る', exact: true }).click();
+    await expectVisible(results.heading(rounds.second));
   });
 
   test('次の一手をアクションプランの下書きに入れ、下書きの画面でメモを書く', async () => {

@@ -49,12 +49,26 @@ export class ResultsPage {
     return field(this.filters, '部署');
   }
 
+  get positionSelect(): Locator {
+    return field(this.filters, '役職');
+  }
+
+  /** The key to the radar's lines, which names whose median the group line is. */
+  get radarLegend(): Locator {
+    return this.radar.getByRole('listitem');
+  }
+
   async filterByDepartment(name: string): Promise<void> {
     await chooseOption(this.departmentSelect, name);
   }
 
   async compareWith(roundTitle: string): Promise<void> {
     await chooseOption(field(this.filters, '比較する実施'), roundTitle);
+  }
+
+  /** The note said in place of figures while a round is still open. */
+  roundOpenNote(scope: Locator = this.page.getByRole('main')): Locator {
+    return scope.getByText(/この実施はまだ受付中のため、分布や中央値などの集計は締め切るまで表示しません。/);
   }
 
   /** The note that takes the place of a withheld aggregate. */
@@ -78,18 +92,60 @@ export class ResultsPage {
   }
 }
 
+/** How far the page itself scrolls sideways, in CSS pixels (0 when it fits the window). */
+export async function pageOverflowX(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** 印刷用レポート: the results laid out for A4 paper. */
 export class ReportPage {
   readonly printButton: Locator;
+  /** The items table in its own box that scrolls sideways on a narrow screen. */
+  readonly itemsTable: Locator;
 
   constructor(readonly page: Page) {
     this.printButton = page.getByRole('button', { name: '印刷する', exact: true });
+    this.itemsTable = page.getByRole('region', { name: '項目ごとの結果の表', exact: true });
+  }
+
+  /** The page-number rule of the report's printed pages (its @page margin box), as the browser parsed it. */
+  async pageNumberRule(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const rules = (list: CSSRuleList): CSSRule[] =>
+        [...list].flatMap((rule) => [rule, ...('cssRules' in rule ? rules((rule as CSSGroupingRule).cssRules) : [])]);
+      for (const sheet of [...document.styleSheets]) {
+        for (const rule of rules(sheet.cssRules)) {
+          if (rule instanceof CSSPageRule && rule.cssText.includes('counter(pages)')) return rule.cssText;
+        }
+      }
+      return null;
+    });
   }
 
   async goto(orgId: string, roundId: string, roundTitle: string, kind: 'group' | 'mine' = 'group'): Promise<void> {
     await this.page.goto(`/orgs/${orgId}/rounds/${roundId}/report?kind=${kind}`);
     await expectVisible(this.page.getByRole('heading', { level: 1, name: roundTitle, exact: true }));
     await expectVisible(this.page.getByRole('region', { name: '次の一手', exact: true }));
+  }
+}
+
+/** 部署の推移: one unit's own results over the rounds of a sheet. */
+export class UnitTrendPage {
+  readonly table: Locator;
+  readonly charts: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole('region', { name: '数値で見る推移', exact: true });
+    this.charts = page.getByRole('region', { name: '項目ごとの推移', exact: true });
+  }
+
+  heading(departmentName: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name: `${departmentName}の推移`, exact: true });
+  }
+
+  /** The table's own scrolling box, which the keyboard can reach. */
+  get tableBox(): Locator {
+    return this.table.getByRole('region', { name: '数値で見る推移の表', exact: true });
   }
 }
 
