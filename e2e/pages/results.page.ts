@@ -82,7 +82,7 @@ export class ResultsPage {
   }
 
   carryButton(itemTitle: string): Locator {
-    return this.nextMoves.getByRole('button', { name: `アクションプランの下書きに入れる: ${itemTitle}`, exact: true });
+    return this.nextMoves.getByRole('button', { name: `次の一手の下書きに入れる: ${itemTitle}`, exact: true });
   }
 
   nextMove(itemTitle: string): Locator {
@@ -149,12 +149,12 @@ export class UnitTrendPage {
   }
 }
 
-/** 次の一手（プラン下書き）: the next moves I carried out of results. */
+/** 次の一手の下書き: the next moves I carried out of results. */
 export class PlanDraftsPage {
   readonly heading: Locator;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: '次の一手（プラン下書き）', exact: true });
+    this.heading = page.getByRole('heading', { level: 1, name: '次の一手の下書き', exact: true });
   }
 
   async goto(orgId: string): Promise<void> {

@@ -75,7 +75,7 @@ describe('sheetTemplateSchema', () => {
       ['sections[1].items[0].key', 'sheetTemplate.duplicate_item_key'],
     ]);
     expect(at(problems, 1).messages.ja).toContain(
-      '「vision-sharing」が重複しています（セクション1 › 項目1 › キー (key)と同じです）',
+      '「vision-sharing」が重複しています（セクション1 › 項目1 › キーと同じです）',
     );
     expect(at(problems, 1).messages.en).toContain('"vision-sharing" is used twice (also at section 1 › item 1 › key)');
   });
@@ -95,7 +95,7 @@ describe('sheetTemplateSchema', () => {
       ['sections[0].items[0].levels[3].label', 'too_big'],
     ]);
     expect(at(problems, 0).messages).toEqual({
-      ja: 'セクション1 › 項目1 › 段階1 › 状態の説明 (descriptor): 入力してください。',
+      ja: 'セクション1 › 項目1 › 段階1 › 状態の説明: 入力してください。',
       en: 'section 1 › item 1 › level 1 › descriptor: This is required.',
     });
   });
@@ -124,7 +124,7 @@ describe('sheetTemplateSchema', () => {
       column: 3,
     }));
     expect(problems.map((p) => p.line)).toEqual([7, 20]);
-    expect(at(problems, 0).messages.ja).toMatch(/^7行目: セクション1 › 項目1 › 名称 \(title\): /);
+    expect(at(problems, 0).messages.ja).toMatch(/^7行目: セクション1 › 項目1 › 項目名 \(title\): /);
     expect(at(problems, 1).messages.en).toMatch(/^line 20: section 2 › item 1 › title: /);
   });
 });

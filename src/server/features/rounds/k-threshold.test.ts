@@ -195,7 +195,7 @@ describe('an anonymous round while it is open', () => {
     const { rows } = await exportCsv(r1, admin, '');
     expect(rows).toHaveLength(4);
     for (const row of rows.slice(1)) {
-      expect(row[2]).toBe('Withheld to protect anonymity (k=3)');
+      expect(row[2]).toBe('Withheld while the round is open (shown after it closes)');
       expect(row.slice(3, 7).every((cell) => cell === '')).toBe(true);
     }
   });

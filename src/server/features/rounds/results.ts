@@ -179,9 +179,7 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
       },
     );
     if (!other || other.round.templateId !== row.round.templateId || other.round.id === roundId) {
-      throw new AppError('validation', undefined, [
-        { path: 'querystring.compareTo', code: 'round.template_version_unknown' },
-      ]);
+      throw new AppError('validation', undefined, [{ path: 'querystring.compareTo', code: 'round.compare_unknown' }]);
     }
     compareRound = other.round;
   } else {

@@ -128,7 +128,7 @@ export async function importTemplate(ctx: OrgContext, input: { format: 'yaml' | 
     const result = parseSheetTemplate(data);
     parsed = result.success
       ? { ok: true, template: result.data }
-      : { ok: false, problems: formatTemplateIssues(result.error.issues) };
+      : { ok: false, problems: formatTemplateIssues(result.error.issues, undefined, { withKeys: true }) };
   }
   if (!parsed.ok) throw new AppError('template_invalid', undefined, undefined, problemsToErrors(parsed.problems));
   return saveVersion(ctx, { ...parsed.template, sample: false }, null);

@@ -70,7 +70,7 @@ function SheetVersionView({
       />
       <div className="sheet__meta panel">
         <p className="sheet__kind">
-          {t(`sheetEditions.${content.edition}`)}・{t(`sheetVariants.${content.variant}`)}
+          {[t(`sheetEditions.${content.edition}`), t(`sheetVariants.${content.variant}`)].join(t('rounds.separator'))}
         </p>
         <SelectField
           label={t('sheets.version')}

@@ -122,8 +122,11 @@ function SampleSection({ orgId, copiedKeys }: { orgId: string; copiedKeys: strin
                 <DataText>{sample.title}</DataText>
               </h3>
               <p className="sheet-card__kind">
-                {t(`sheetEditions.${sample.edition}`)}・{t(`sheetVariants.${sample.variant}`)}・
-                {t('sheets.items', { count: sample.itemCount })}
+                {[
+                  t(`sheetEditions.${sample.edition}`),
+                  t(`sheetVariants.${sample.variant}`),
+                  t('sheets.items', { count: sample.itemCount }),
+                ].join(t('rounds.separator'))}
               </p>
               {sample.description && (
                 <p className="sheet-card__description">

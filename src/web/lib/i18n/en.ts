@@ -34,7 +34,7 @@ export const en: Messages = {
     departments: 'Departments',
     rounds: 'Rounds and results',
     sheets: 'Step-up sheets',
-    planDrafts: 'Next moves (plan drafts)',
+    planDrafts: 'Next-move drafts',
     sceneGrid: 'The 12 scenes',
     members: 'Members',
     audit: 'Audit log',

@@ -33,7 +33,7 @@ export const ja = {
     departments: '部署',
     rounds: 'シートの実施と結果',
     sheets: 'ステップアップシート',
-    planDrafts: '次の一手（プラン下書き）',
+    planDrafts: '次の一手の下書き',
     sceneGrid: '改善活動の12場面',
     members: 'メンバー',
     audit: '監査ログ',

@@ -126,8 +126,8 @@ export const resultsEn: Messages['results'] = {
     'No next moves can be shown yet: the group figures are hidden until the round closes and you did not answer this round.',
   nextMovesNone:
     'No next moves can be shown: the group figures are withheld and you did not answer this round. Remove the filters to see the next moves of everyone.',
-  carry: 'Add to my action plan drafts',
-  carryFor: 'Add to my action plan drafts: {{title}}',
+  carry: 'Add to my next-move drafts',
+  carryFor: 'Add to my next-move drafts: {{title}}',
   carried: 'Added to your drafts.',
   alreadyCarried: 'Already in your drafts.',
   openPlanDrafts: 'Open my next-move drafts',
@@ -215,7 +215,7 @@ export const resultsEn: Messages['results'] = {
   trendTableTitle: 'The trend in numbers',
 
   // Plan drafts
-  draftsTitle: 'Next moves (plan drafts)',
+  draftsTitle: 'Next-move drafts',
   draftsLead:
     'Next moves you brought back from results. Add notes and use them in conversations at work and when making an action plan.',
   draftsEmpty: 'No next moves yet. You can add them from the “Next moves” of a sheet’s results.',

@@ -118,8 +118,8 @@ export const resultsJa = {
     '締め切るまで全体の集計は表示せず、この実施へのあなたの回答もないため、次の一手を示せません。締め切り後に表示します。',
   nextMovesNone:
     '全体の集計を表示できず、この実施へのあなたの回答もないため、次の一手を示せません。絞り込みを外すと、全体の次の一手が表示されます。',
-  carry: 'アクションプランの下書きに入れる',
-  carryFor: 'アクションプランの下書きに入れる: {{title}}',
+  carry: '次の一手の下書きに入れる',
+  carryFor: '次の一手の下書きに入れる: {{title}}',
   carried: '下書きに追加しました。',
   alreadyCarried: '下書きに入っています。',
   openPlanDrafts: '次の一手の下書きを見る',
@@ -205,7 +205,7 @@ export const resultsJa = {
   trendTableTitle: '数値で見る推移',
 
   // Plan drafts
-  draftsTitle: '次の一手（プラン下書き）',
+  draftsTitle: '次の一手の下書き',
   draftsLead: '結果から持ち帰った次の一手です。メモを書き足して、職場での対話やアクションプラン作りに使ってください。',
   draftsEmpty: 'まだ次の一手はありません。シートの結果の「次の一手」から、この下書きに入れられます。',
   draftsToRounds: 'シートの実施と結果を見る',
