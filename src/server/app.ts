@@ -16,6 +16,7 @@ import {
 import type { AppDeps, ZodApp } from './deps.js';
 import { registerAuditRoutes } from './features/audit/routes.js';
 import { registerAuthRoutes } from './features/auth/routes.js';
+import { registerCaseRoutes } from './features/cases/routes.js';
 import { registerDepartmentRoutes } from './features/departments/routes.js';
 import { registerHealthRoutes } from './features/health/routes.js';
 import { registerLocalGovernmentRoutes } from './features/local-governments/routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerSheetRoutes(app, deps);
   registerRoundRoutes(app, deps);
   registerPlanDraftRoutes(app, deps);
+  registerCaseRoutes(app, deps);
   registerSceneGridRoutes(app, deps);
 
   if (serveWeb) {

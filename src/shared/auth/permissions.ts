@@ -16,6 +16,11 @@ export const permissionRoles = {
   'outbox.read': ['platform_admin', 'org_admin'],
   'sheet.read': ['platform_admin', 'org_admin', 'facilitator', 'manager', 'staff'],
   'sheet.manage': ['platform_admin', 'org_admin', 'facilitator'],
+  'case.report': ['platform_admin', 'org_admin', 'facilitator', 'manager', 'staff'],
+  /** 所属長 and administrators review submitted cases: return them with comments or approve them. */
+  'case.review': ['platform_admin', 'org_admin', 'manager'],
+  /** Publishing, awards and imports are the organisation's own decisions. */
+  'case.publish': ['platform_admin', 'org_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -105,6 +105,16 @@ export const errorCatalog = {
     ja: '匿名の実施では、個人の回答は誰も（管理者も）見られません。',
     en: 'In an anonymous round nobody, administrators included, can see individual answers.',
   },
+  case_locked: {
+    status: 409,
+    ja: '提出後の事例は変更できません。差し戻されてから修正するか、管理者に依頼してください。',
+    en: 'A submitted case cannot be changed; change it once it is returned, or ask an administrator.',
+  },
+  case_status: {
+    status: 409,
+    ja: '事例の今の状態では、この操作はできません。画面を再読み込みしてください。',
+    en: "This step is not possible in the case's current state. Reload the page.",
+  },
   round_has_responses: {
     status: 409,
     ja: '回答がある実施は削除できません。終了させてください。',

@@ -83,6 +83,26 @@ export const fieldErrorCatalog = {
     ja: 'ほかのステージまたは変革レベルと同じ名前です。別の名前にしてください。',
     en: 'Another stage or change level already has this name. Choose a different one.',
   },
+  'case.department_unknown': {
+    ja: 'この組織の部署から選んでください。',
+    en: 'Choose a department of this organisation.',
+  },
+  'case.adopted_from_unknown': {
+    ja: '参考にした事例は、見られる事例の中から選んでください。',
+    en: 'Choose the case this one adopted from among the cases you can see.',
+  },
+  'case.reporter_unknown': {
+    ja: '報告者はこの組織のメンバーから選んでください。',
+    en: 'Choose the reporters from the members of this organisation.',
+  },
+  'case.effect_label_required': {
+    ja: '「その他」の効果には、何を測ったかを入力してください。',
+    en: 'Say what was measured for an effect of kind "other".',
+  },
+  'case.comment_required': {
+    ja: '差し戻しやコメントには、内容を入力してください。',
+    en: 'Write a comment to return a case or to comment on it.',
+  },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type FieldErrorCode = keyof typeof fieldErrorCatalog;

@@ -61,10 +61,40 @@ export function roundInvitationMail(args: {
     subject: `【カイゼンナビ】ステップアップシートへの回答のお願い（${args.roundTitle}） / Please answer: ${args.roundTitle}`,
     text:
       `${args.orgName}の「${args.roundTitle}」への回答をお願いします（${args.closesOn}まで）。\n` +
-      `職場の今の立ち位置を、項目ごとに一番近いレベルで選んでください。途中で保存して続きから回答できます。${note}\n\n${args.link}` +
+      `職場の今の立ち位置を、項目ごとに一番近い段階を選んでください。途中で保存して続きから回答できます。${note}\n\n${args.link}` +
       divider +
       `${args.orgName} asks you to answer "${args.roundTitle}" by ${args.closesOn}.\n` +
       `For each item, choose the level closest to where your workplace stands now; you can save and continue later.${note}\n\n${args.link}` +
+      signature,
+  };
+}
+
+const caseReviewWords = {
+  submit: { ja: '事例が提出されました。内容を確認してください。', en: 'A case was submitted for your review.' },
+  return: {
+    ja: '事例が差し戻されました。コメントを確認して修正してください。',
+    en: 'Your case was returned with comments.',
+  },
+  approve: { ja: '事例が承認されました。', en: 'Your case was approved.' },
+  publish: { ja: '事例が公開されました。', en: 'Your case was published.' },
+  unpublish: { ja: '事例の公開が取り下げられました。', en: 'Your case was taken back from publication.' },
+  comment: { ja: '事例にコメントがありました。', en: 'There is a new comment on your case.' },
+} as const;
+
+export function caseReviewMail(args: {
+  action: keyof typeof caseReviewWords;
+  caseTitle: string;
+  comment: string | null;
+  link: string;
+}) {
+  const words = caseReviewWords[args.action];
+  const note = args.comment ? `\n\n${args.comment}` : '';
+  return {
+    subject: `【カイゼンナビ】${words.ja}（${args.caseTitle}） / ${words.en}`,
+    text:
+      `「${args.caseTitle}」: ${words.ja}${note}\n\n${args.link}` +
+      divider +
+      `"${args.caseTitle}": ${words.en}${note}\n\n${args.link}` +
       signature,
   };
 }

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import {
+  awardInputSchema,
+  caseDetailSchema,
+  caseInputSchema,
+  caseSearchQuerySchema,
+  caseSearchResultSchema,
+  reviewActionSchema,
+} from '../../../shared/cases/case-schema.js';
+import { idSchema } from '../../../shared/common/schema.js';
+import type { AppDeps, ZodApp } from '../../deps.js';
+import { orgParams, orgParamsWith } from '../../lib/params.js';
+import { orgContext } from '../../plugins/auth.js';
+import * as service from './service.js';
+
+const read = { access: { kind: 'org', permission: 'org.read' } } as const;
+const report = { access: { kind: 'org', permission: 'case.report' } } as const;
+const publish = { access: { kind: 'org', permission: 'case.publish' } } as const;
+const tags = ['cases'];
+const caseParams = orgParamsWith('caseId');
+
+export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
+  app.get(
+    '/api/orgs/:orgId/cases',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Search the cases the caller may see: own and shared by other organisations',
+        params: orgParams,
+        querystring: caseSearchQuerySchema,
+        response: { 200: caseSearchResultSchema },
+      },
+    },
+    async (request) => service.searchCases(orgContext(request, deps), request.query),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/cases',
+    {
+      config: report,
+      schema: {
+        tags,
+        summary: 'Report a case (saved as a draft)',
+        params: orgParams,
+        body: caseInputSchema,
+        response: { 201: z.object({ id: idSchema }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.createCase(orgContext(request, deps), request.body)),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/cases/:caseId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One case as the caller may read it',
+        params: caseParams,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) => service.getCase(orgContext(request, deps), request.params.caseId),
+  );
+
+  app.put(
+    '/api/orgs/:orgId/cases/:caseId',
+    {
+      config: report,
+      schema: {
+        tags,
+        summary: 'Change a case: its reporters while draft or returned, administrators at any time',
+        params: caseParams,
+        body: caseInputSchema,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) => service.updateCase(orgContext(request, deps), request.params.caseId, request.body),
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/cases/:caseId',
+    {
+      config: report,
+      schema: { tags, summary: 'Delete a draft (or, for administrators, any case)', params: caseParams },
+    },
+    async (request, reply) => {
+      await service.deleteCase(orgContext(request, deps), request.params.caseId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/cases/:caseId/review',
+    {
+      config: report,
+      schema: {
+        tags,
+        summary: 'Submit, return, approve, publish, take back or comment on a case',
+        params: caseParams,
+        body: reviewActionSchema,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) => service.reviewCase(orgContext(request, deps), deps, request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/cases/:caseId/awards',
+    {
+      config: publish,
+      schema: {
+        tags,
+        summary: 'Record an award (表彰) for a published case',
+        params: caseParams,
+        body: awardInputSchema,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) => service.awardCase(orgContext(request, deps), request.params.caseId, request.body),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/case-tags',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The organisation's case tags",
+        params: orgParams,
+        response: { 200: z.array(z.object({ id: idSchema, name: z.string() })) },
+      },
+    },
+    async (request) => service.listTags(orgContext(request, deps)),
+  );
+}

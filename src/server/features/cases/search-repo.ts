@@ -1,0 +1,180 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { CaseSearchQuery } from '../../../shared/cases/case-schema.js';
+import type { Db } from '../../db/client.js';
+import type { OrgScope } from '../../lib/context.js';
+import { visibleTo } from './repo.js';
+
+/** Population bands as SQL, the same boundaries as populationBands. */
+const populationBand = sql`case
+  when o.population is null then null
+  when o.population < 10000 then 'under_10k'
+  when o.population < 50000 then '10k_50k'
+  when o.population < 100000 then '50k_100k'
+  when o.population < 300000 then '100k_300k'
+  when o.population < 1000000 then '300k_1m'
+  else 'over_1m' end`;
+
+const effectTotal = (kind: string) =>
+  sql`(select sum(e.actual) from case_effects e where e.case_id = kaizen_cases.id and e.kind = ${kind})`;
+
+type Filter = keyof Pick<
+  CaseSearchQuery,
+  | 'sceneId'
+  | 'policyField'
+  | 'method'
+  | 'municipalityType'
+  | 'prefectureCode'
+  | 'populationBand'
+  | 'fiscalYear'
+  | 'tag'
+  | 'effectKind'
+>;
+
+/** The conditions of a search, each facet's own filter kept apart so its counts can leave it out. */
+function conditionsOf(
+  scope: OrgScope,
+  userId: string,
+  canReview: boolean,
+  query: CaseSearchQuery,
+  tsQuery: string | null,
+) {
+  const base: SQL[] = [visibleTo(scope, userId, canReview)];
+  if (query.from === 'own') base.push(sql`kaizen_cases.org_id = ${scope.orgId}`);
+  if (query.from === 'others') base.push(sql`kaizen_cases.org_id <> ${scope.orgId}`);
+  if (query.status) base.push(sql`kaizen_cases.status = ${query.status}`);
+  if (tsQuery) base.push(sql`kaizen_cases.search_vector @@ ${tsQuery}::tsquery`);
+  const byFacet: Partial<Record<Filter, SQL>> = {};
+  if (query.sceneId) byFacet.sceneId = sql`kaizen_cases.scene_id = ${query.sceneId}`;
+  if (query.policyField) byFacet.policyField = sql`kaizen_cases.policy_field = ${query.policyField}`;
+  if (query.method) byFacet.method = sql`kaizen_cases.method = ${query.method}`;
+  if (query.fiscalYear) byFacet.fiscalYear = sql`kaizen_cases.fiscal_year = ${query.fiscalYear}`;
+  if (query.municipalityType) byFacet.municipalityType = sql`o.municipality_type = ${query.municipalityType}`;
+  if (query.prefectureCode) byFacet.prefectureCode = sql`o.prefecture_code = ${query.prefectureCode}`;
+  if (query.populationBand) byFacet.populationBand = sql`${populationBand} = ${query.populationBand}`;
+  if (query.tag)
+    byFacet.tag = sql`exists (select 1 from case_tag_links l join case_tags t on t.id = l.tag_id
+      where l.case_id = kaizen_cases.id and t.name = ${query.tag})`;
+  if (query.effectKind)
+    byFacet.effectKind = sql`exists (select 1 from case_effects e where e.case_id = kaizen_cases.id and e.kind = ${query.effectKind})`;
+  const where = (except?: Filter) =>
+    sql.join([...base, ...Object.entries(byFacet).flatMap(([k, c]) => (k === except ? [] : [c as SQL]))], sql` and `);
+  return where;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+export interface CaseHitRow {
+  id: string;
+  title: string;
+  problem: string;
+  action: string;
+  result: string;
+  internal_fields: string[] | string;
+  org_id: string;
+  org_name: string;
+  status: string;
+  sharing: string;
+  happened_on: string;
+  fiscal_year: number;
+  scene_id: string | null;
+  policy_field: string | null;
+  method: string | null;
+  department_name: string | null;
+  hours: string | number | null;
+  yen: string | number | null;
+}
+
+/** One page of matching cases, ordered as asked, with the total. */
+export async function searchCaseRows(
+  db: Db,
+  scope: OrgScope,
+  userId: string,
+  canReview: boolean,
+  query: CaseSearchQuery,
+  tsQuery: string | null,
+) {
+  const where = conditionsOf(scope, userId, canReview, query, tsQuery);
+  const rank = tsQuery ? sql`ts_rank(kaizen_cases.search_vector, ${tsQuery}::tsquery)` : sql`0`;
+  const order =
+    query.sort === 'date' || (query.sort === 'relevance' && !tsQuery)
+      ? sql`kaizen_cases.happened_on desc, kaizen_cases.id`
+      : query.sort === 'hours'
+        ? sql`hours desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
+        : query.sort === 'yen'
+          ? sql`yen desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
+          : sql`rank desc, kaizen_cases.happened_on desc, kaizen_cases.id`;
+  const from = sql`from kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;
+  const [page, total] = await Promise.all([
+    db.execute(sql`select kaizen_cases.id, kaizen_cases.title, kaizen_cases.problem, kaizen_cases.action,
+        kaizen_cases.result, kaizen_cases.internal_fields, kaizen_cases.org_id, o.name as org_name,
+        kaizen_cases.status, kaizen_cases.sharing, kaizen_cases.happened_on::text as happened_on,
+        kaizen_cases.fiscal_year, kaizen_cases.scene_id, kaizen_cases.policy_field, kaizen_cases.method,
+        kaizen_cases.department_name, ${effectTotal('hours_per_year')} as hours, ${effectTotal('yen_per_year')} as yen,
+        ${rank} as rank
+      ${from} where ${where()} order by ${order} limit ${query.limit} offset ${query.offset}`),
+    db.execute(sql`select count(*)::int as n ${from} where ${where()}`),
+  ]);
+  return { rows: rowsOf<CaseHitRow>(page), total: Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0) };
+}
+
+/** Counts per value of every facet over the match, each leaving out its own filter (so it can be changed). */
+export async function countFacets(
+  db: Db,
+  scope: OrgScope,
+  userId: string,
+  canReview: boolean,
+  query: CaseSearchQuery,
+  tsQuery: string | null,
+) {
+  const where = conditionsOf(scope, userId, canReview, query, tsQuery);
+  const from = sql`from kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;
+  const grouped = (facet: Filter, value: SQL) =>
+    db
+      .execute(sql`select ${value} as value, count(*)::int as n ${from}
+        where ${where(facet)} and ${value} is not null group by 1 order by 2 desc, 1 limit 50`)
+      .then((r) =>
+        rowsOf<{ value: string | number; n: number }>(r).map((x) => ({ value: String(x.value), count: Number(x.n) })),
+      );
+  const [sceneId, policyField, method, fiscalYear, municipalityType, prefectureCode, band, org, tag, effectKind] =
+    await Promise.all([
+      grouped('sceneId', sql`kaizen_cases.scene_id`),
+      grouped('policyField', sql`kaizen_cases.policy_field`),
+      grouped('method', sql`kaizen_cases.method`),
+      grouped('fiscalYear', sql`kaizen_cases.fiscal_year`),
+      grouped('municipalityType', sql`o.municipality_type`),
+      grouped('prefectureCode', sql`o.prefecture_code`),
+      grouped('populationBand', populationBand),
+      db
+        .execute(sql`select o.id as value, o.name as label, count(*)::int as n ${from}
+          where ${where()} group by o.id, o.name order by 3 desc, 2 limit 50`)
+        .then((r) =>
+          rowsOf<{ value: string; label: string; n: number }>(r).map((x) => ({
+            value: x.value,
+            label: x.label,
+            count: Number(x.n),
+          })),
+        ),
+      db
+        .execute(sql`select t.name as value, count(*)::int as n ${from}
+          join case_tag_links l on l.case_id = kaizen_cases.id join case_tags t on t.id = l.tag_id
+          where ${where('tag')} group by t.name order by 2 desc, 1 limit 50`)
+        .then((r) => rowsOf<{ value: string; n: number }>(r).map((x) => ({ value: x.value, count: Number(x.n) }))),
+      db
+        .execute(sql`select e.kind as value, count(distinct kaizen_cases.id)::int as n ${from}
+          join case_effects e on e.case_id = kaizen_cases.id
+          where ${where('effectKind')} group by e.kind order by 2 desc, 1`)
+        .then((r) => rowsOf<{ value: string; n: number }>(r).map((x) => ({ value: x.value, count: Number(x.n) }))),
+    ]);
+  return {
+    sceneId,
+    policyField,
+    method,
+    fiscalYear,
+    municipalityType,
+    prefectureCode,
+    populationBand: band,
+    org,
+    tag,
+    effectKind,
+  };
+}
