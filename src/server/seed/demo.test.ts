@@ -4,6 +4,7 @@ import { logIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { organizations } from '../db/schema/organizations.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { DEMO_CASE_TITLES, DEMO_TOWN_NAME } from './demo-cases.js';
 import { DEMO_ROUND_TITLES } from './demo-rounds.js';
 
 let t: TestApp;
@@ -54,5 +55,25 @@ describe('demo data', () => {
       headers: { cookie: manager },
     });
     expect(mine.statusCode).toBe(404);
+  });
+
+  it("has published cases to search, another town's shared ones among them, and one awaiting review", async () => {
+    const search = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${cityId}/cases?q=${encodeURIComponent('窓口')}`,
+      headers: { cookie },
+    });
+    const body = search.json() as { total: number; hits: { title: string; orgName: string }[] };
+    expect(body.total).toBeGreaterThanOrEqual(3);
+    expect(body.hits.some((h) => h.orgName === DEMO_TOWN_NAME && h.title === DEMO_CASE_TITLES.townCounter)).toBe(true);
+
+    const waiting = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${cityId}/cases?status=submitted`,
+      headers: { cookie },
+    });
+    expect((waiting.json() as { hits: { title: string }[] }).hits.map((h) => h.title)).toEqual([
+      DEMO_CASE_TITLES.submitted,
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { organizations } from '../db/schema/organizations.js';
 import { users } from '../db/schema/users.js';
 import { hashPassword } from '../features/auth/password.js';
 import { newId } from '../lib/ids.js';
+import { seedDemoCases } from './demo-cases.js';
 import { seedDemoRounds } from './demo-rounds.js';
 
 export const DEMO_PASSWORD = 'kaizen-demo-2026';
@@ -175,6 +176,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
     };
     await insertTree(demoCityTree, null);
     const userIds = new Map<string, string>();
+    const cityPeople = new Map<string, { userId: string; membershipId: string; role: Role }>();
     for (const person of people) {
       const userId = newId();
       userIds.set(person.email, userId);
@@ -187,8 +189,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
         updatedAt: now,
       });
       for (const m of person.memberships) {
+        const membershipId = newId();
+        if (m.org === 'city') cityPeople.set(person.email, { userId, membershipId, role: m.role });
         await tx.insert(memberships).values({
-          id: newId(),
+          id: membershipId,
           orgId: m.org === 'npo' ? npoId : cityId,
           userId,
           role: m.role,
@@ -205,6 +209,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
       adminUserId: userIds.get('admin@demo.kaizen-navi.jp') ?? '',
       now,
     });
+    await seedDemoCases(tx, { cityId, departmentIds, people: cityPeople, now });
     await tx.insert(auditEvents).values([
       {
         id: newId(),
