@@ -69,6 +69,24 @@ async function setUpOrg(label: string) {
     payload: { roundId, itemKey: 'vision-sharing', level: 2 },
   });
   expect(move.statusCode).toBe(201);
+  // A published case of the organisation alone, which every member of it reads.
+  const kaizen = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/cases`,
+    headers: { cookie },
+    payload: { title: `${label}の窓口改善`, happenedOn: '2026-06-01', sharing: 'org' },
+  });
+  expect(kaizen.statusCode).toBe(201);
+  const caseId = kaizen.json().id as string;
+  for (const action of ['submit', 'approve', 'publish']) {
+    const step = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/cases/${caseId}/review`,
+      headers: { cookie },
+      payload: { action },
+    });
+    expect(step.statusCode).toBe(200);
+  }
   return {
     org,
     admin,
@@ -80,6 +98,7 @@ async function setUpOrg(label: string) {
     templateId: template.json().templateId as string,
     roundId,
     moveId: move.json().id as string,
+    caseId,
   };
 }
 
@@ -128,6 +147,11 @@ const sampleBodies: Record<string, unknown> = {
   },
   'PATCH /api/orgs/:orgId/plan-drafts/moves/:moveId': { note: '書き換え' },
   'DELETE /api/orgs/:orgId/plan-drafts/moves/:moveId': {},
+  'POST /api/orgs/:orgId/cases': { title: '書き換え', happenedOn: '2026-06-01' },
+  'PUT /api/orgs/:orgId/cases/:caseId': { title: '書き換え', happenedOn: '2026-06-01' },
+  'DELETE /api/orgs/:orgId/cases/:caseId': {},
+  'POST /api/orgs/:orgId/cases/:caseId/review': { action: 'comment', comment: '書き換え' },
+  'POST /api/orgs/:orgId/cases/:caseId/awards': { fiscalYear: 2026, name: '書き換え賞' },
   'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 
@@ -141,12 +165,14 @@ function fill(
     templateId: string;
     roundId: string;
     moveId: string;
+    caseId: string;
   },
 ) {
   return url
     .replace(':templateId', ids.templateId)
     .replace(':roundId', ids.roundId)
     .replace(':moveId', ids.moveId)
+    .replace(':caseId', ids.caseId)
     .replace(':version', '1')
     .replace(':orgId', orgId)
     .replace(':departmentId', ids.departmentId)
@@ -158,6 +184,7 @@ const idsOf = (o: typeof a) => ({
   templateId: o.templateId,
   roundId: o.roundId,
   moveId: o.moveId,
+  caseId: o.caseId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -206,7 +233,7 @@ describe('organisation B against organisation A', () => {
 
   it("gets 404 or a refusal for A's resources named under B's own organisation", async () => {
     const routes = t.app.accessCatalog.filter(
-      (r) => r.access.kind === 'org' && /:(department|membership|invitation|template|round|move)Id/.test(r.url),
+      (r) => r.access.kind === 'org' && /:(department|membership|invitation|template|round|move|case)Id/.test(r.url),
     );
     expect(routes.length).toBeGreaterThanOrEqual(5);
     for (const route of routes) {
