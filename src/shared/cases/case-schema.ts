@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
 import { municipalityTypeSchema } from '../orgs/schema.js';
+import { resultsQuerySchema } from '../sheets/round-schema.js';
 import { sceneIdSchema } from './scene-grid.js';
 
 /**
@@ -131,13 +132,42 @@ export const caseReviewSchema = z.object({
   createdAt: z.string(),
 });
 
+/** before / after photos for the one-page presentation, other photos, or a document. */
+export const attachmentRoles = ['before', 'after', 'photo', 'document'] as const;
+export const attachmentRoleSchema = z.enum(attachmentRoles);
+export type AttachmentRole = z.infer<typeof attachmentRoleSchema>;
+
+/**
+ * What a case may carry. The type is read from the file's first bytes, never from its name or
+ * the type the browser declares; photos (before, after, photo) must be images.
+ */
+export const attachmentImageTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export const attachmentDocumentTypes = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+] as const;
+export const attachmentLimits = { maxBytes: 10 * 1024 * 1024, maxPerCase: 10 } as const;
+
 export const caseAttachmentSchema = z.object({
   id: idSchema,
   fileName: z.string(),
   mediaType: z.string(),
   sizeBytes: z.number().int(),
-  role: z.enum(['before', 'after', 'photo', 'document']),
+  role: attachmentRoleSchema,
+  createdAt: z.string(),
 });
+export type CaseAttachment = z.infer<typeof caseAttachmentSchema>;
+
+/** The form fields of an upload besides the file itself (multipart/form-data, field `file`). */
+export const attachmentFieldsSchema = z.strictObject({
+  /** Without it: photo for an image, document otherwise. */
+  role: attachmentRoleSchema.optional(),
+});
+
+/** A case linked by adoption (横展開), as the caller may see it. */
+export const caseLinkSchema = z.object({ id: idSchema, title: z.string(), orgName: z.string() });
 
 /** A case as the caller may read it: fields marked internal are null outside its organisation. */
 export const caseDetailSchema = z.object({
@@ -168,6 +198,8 @@ export const caseDetailSchema = z.object({
   adoptedFrom: z.object({ id: idSchema, title: z.string(), orgName: z.string() }).nullable(),
   /** Cases that took this one up (横展開), counted across organisations. */
   adoptionCount: z.number().int(),
+  /** Up to 10 of the adopting cases the caller may read, newest first. */
+  adoptedBy: z.array(caseLinkSchema).optional(),
   managerOpinion: z.string().nullable(),
   awards: z.array(z.object({ fiscalYear: z.number().int(), name: z.string() })),
   reviews: z.array(caseReviewSchema).nullable(),
@@ -273,3 +305,37 @@ export const caseSearchResultSchema = z.object({
   terms: z.array(z.string()),
 });
 export type CaseSearchResult = z.infer<typeof caseSearchResultSchema>;
+
+/** Search over public published cases, for people without login: no `from` or `status`. */
+export const publicCaseSearchQuerySchema = caseSearchQuerySchema.omit({ from: true, status: true });
+export type PublicCaseSearchQuery = z.infer<typeof publicCaseSearchQuerySchema>;
+
+export const similarCasesQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(20).default(5) });
+
+/** Cases like one case: the most shared words first; no highlights, as there is no query. */
+export const similarCasesSchema = z.object({ hits: z.array(caseHitSchema) });
+export type SimilarCases = z.infer<typeof similarCasesSchema>;
+
+export const caseSuggestionsQuerySchema = resultsQuerySchema.omit({ compareTo: true });
+
+/**
+ * Cases for the weakest items of a step-up sheet round. `basis` says whose levels chose the items:
+ * the group's medians, the caller's own answers when the group is withheld, or null when there are
+ * neither; `reason` says why the group's medians were not used.
+ */
+export const caseSuggestionsSchema = z.object({
+  roundId: idSchema,
+  basis: z.enum(['group', 'mine']).nullable(),
+  reason: z.enum(['below_threshold', 'protects_others', 'round_open', 'no_answers']).nullable(),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      /** The group's median (or the caller's own level) that made it one of the weakest. */
+      level: z.number(),
+      levelCount: z.number().int(),
+      cases: z.array(caseHitSchema),
+    }),
+  ),
+});
+export type CaseSuggestions = z.infer<typeof caseSuggestionsSchema>;

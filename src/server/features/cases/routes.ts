@@ -11,6 +11,8 @@ import { idSchema } from '../../../shared/common/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
+import { registerAttachmentRoutes } from './attachment-routes.js';
+import * as search from './search.js';
 import * as service from './service.js';
 
 const read = { access: { kind: 'org', permission: 'org.read' } } as const;
@@ -32,7 +34,7 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: caseSearchResultSchema },
       },
     },
-    async (request) => service.searchCases(orgContext(request, deps), request.query),
+    async (request) => search.searchCases(orgContext(request, deps), request.query),
   );
 
   app.post(
@@ -134,4 +136,6 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
     },
     async (request) => service.listTags(orgContext(request, deps)),
   );
+
+  registerAttachmentRoutes(app, deps);
 }

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { CaseSearchQuery } from '../../../shared/cases/case-schema.js';
 import type { Db } from '../../db/client.js';
-import type { OrgScope } from '../../lib/context.js';
+import type { Viewer } from './policy.js';
 import { visibleTo } from './repo.js';
 
 /** Population bands as SQL, the same boundaries as populationBands. */
@@ -31,16 +31,10 @@ type Filter = keyof Pick<
 >;
 
 /** The conditions of a search, each facet's own filter kept apart so its counts can leave it out. */
-function conditionsOf(
-  scope: OrgScope,
-  userId: string,
-  canReview: boolean,
-  query: CaseSearchQuery,
-  tsQuery: string | null,
-) {
-  const base: SQL[] = [visibleTo(scope, userId, canReview)];
-  if (query.from === 'own') base.push(sql`kaizen_cases.org_id = ${scope.orgId}`);
-  if (query.from === 'others') base.push(sql`kaizen_cases.org_id <> ${scope.orgId}`);
+function conditionsOf(viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null) {
+  const base: SQL[] = [visibleTo(viewer)];
+  if (query.from === 'own') base.push(sql`kaizen_cases.org_id = ${viewer.orgId}`);
+  if (query.from === 'others') base.push(sql`kaizen_cases.org_id <> ${viewer.orgId}`);
   if (query.status) base.push(sql`kaizen_cases.status = ${query.status}`);
   if (tsQuery) base.push(sql`kaizen_cases.search_vector @@ ${tsQuery}::tsquery`);
   const byFacet: Partial<Record<Filter, SQL>> = {};
@@ -84,16 +78,18 @@ export interface CaseHitRow {
   yen: string | number | null;
 }
 
+const from = sql`from kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;
+
+/** What a hit shows: the columns of CaseHitRow. */
+const hitColumns = sql`kaizen_cases.id, kaizen_cases.title, kaizen_cases.problem, kaizen_cases.action,
+  kaizen_cases.result, kaizen_cases.internal_fields, kaizen_cases.org_id, o.name as org_name,
+  kaizen_cases.status, kaizen_cases.sharing, kaizen_cases.happened_on::text as happened_on,
+  kaizen_cases.fiscal_year, kaizen_cases.scene_id, kaizen_cases.policy_field, kaizen_cases.method,
+  kaizen_cases.department_name, ${effectTotal('hours_per_year')} as hours, ${effectTotal('yen_per_year')} as yen`;
+
 /** One page of matching cases, ordered as asked, with the total. */
-export async function searchCaseRows(
-  db: Db,
-  scope: OrgScope,
-  userId: string,
-  canReview: boolean,
-  query: CaseSearchQuery,
-  tsQuery: string | null,
-) {
-  const where = conditionsOf(scope, userId, canReview, query, tsQuery);
+export async function searchCaseRows(db: Db, viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null) {
+  const where = conditionsOf(viewer, query, tsQuery);
   const rank = tsQuery ? sql`ts_rank(kaizen_cases.search_vector, ${tsQuery}::tsquery)` : sql`0`;
   const order =
     query.sort === 'date' || (query.sort === 'relevance' && !tsQuery)
@@ -103,14 +99,8 @@ export async function searchCaseRows(
         : query.sort === 'yen'
           ? sql`yen desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
           : sql`rank desc, kaizen_cases.happened_on desc, kaizen_cases.id`;
-  const from = sql`from kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;
   const [page, total] = await Promise.all([
-    db.execute(sql`select kaizen_cases.id, kaizen_cases.title, kaizen_cases.problem, kaizen_cases.action,
-        kaizen_cases.result, kaizen_cases.internal_fields, kaizen_cases.org_id, o.name as org_name,
-        kaizen_cases.status, kaizen_cases.sharing, kaizen_cases.happened_on::text as happened_on,
-        kaizen_cases.fiscal_year, kaizen_cases.scene_id, kaizen_cases.policy_field, kaizen_cases.method,
-        kaizen_cases.department_name, ${effectTotal('hours_per_year')} as hours, ${effectTotal('yen_per_year')} as yen,
-        ${rank} as rank
+    db.execute(sql`select ${hitColumns}, ${rank} as rank
       ${from} where ${where()} order by ${order} limit ${query.limit} offset ${query.offset}`),
     db.execute(sql`select count(*)::int as n ${from} where ${where()}`),
   ]);
@@ -118,16 +108,8 @@ export async function searchCaseRows(
 }
 
 /** Counts per value of every facet over the match, each leaving out its own filter (so it can be changed). */
-export async function countFacets(
-  db: Db,
-  scope: OrgScope,
-  userId: string,
-  canReview: boolean,
-  query: CaseSearchQuery,
-  tsQuery: string | null,
-) {
-  const where = conditionsOf(scope, userId, canReview, query, tsQuery);
-  const from = sql`from kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;
+export async function countFacets(db: Db, viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null) {
+  const where = conditionsOf(viewer, query, tsQuery);
   const grouped = (facet: Filter, value: SQL) =>
     db
       .execute(sql`select ${value} as value, count(*)::int as n ${from}
@@ -177,4 +159,34 @@ export async function countFacets(
     tag,
     effectKind,
   };
+}
+
+/**
+ * The cases the viewer may read that best match a query of alternatives (any shared token counts),
+ * by ts_rank; cases in the same scene cell or policy field come first among equal ranks.
+ */
+export async function rankedCaseRows(
+  db: Db,
+  viewer: Viewer,
+  options: {
+    tsQuery: string;
+    limit: number;
+    excludeId?: string;
+    publishedOnly?: boolean;
+    alike?: { sceneId: string | null; policyField: string | null };
+  },
+) {
+  const conditions = [visibleTo(viewer), sql`kaizen_cases.search_vector @@ ${options.tsQuery}::tsquery`];
+  if (options.excludeId) conditions.push(sql`kaizen_cases.id <> ${options.excludeId}`);
+  if (options.publishedOnly) conditions.push(sql`kaizen_cases.status = 'published'`);
+  const sceneId = options.alike?.sceneId ?? null;
+  const policyField = options.alike?.policyField ?? null;
+  // Ranks are rounded so that cases about equally close are told apart by scene and field.
+  const rank = sql`round(ts_rank(kaizen_cases.search_vector, ${options.tsQuery}::tsquery)::numeric, 3)`;
+  const alike = sql`((kaizen_cases.scene_id is not distinct from ${sceneId}::text and ${sceneId}::text is not null)::int
+    + (kaizen_cases.policy_field is not distinct from ${policyField}::text and ${policyField}::text is not null)::int)`;
+  const result = await db.execute(sql`select ${hitColumns}, ${rank} as rank, ${alike} as alike
+    ${from} where ${sql.join(conditions, sql` and `)}
+    order by rank desc, alike desc, kaizen_cases.happened_on desc, kaizen_cases.id limit ${options.limit}`);
+  return rowsOf<CaseHitRow>(result);
 }

@@ -1,22 +1,22 @@
 import { hasPermission } from '../../../shared/auth/permissions.js';
 import type {
   CaseDetail,
-  CaseSearchQuery,
-  CaseSearchResult,
   CaseStatus,
   InternalField,
   ParsedCaseInput,
   ReviewActionInput,
 } from '../../../shared/cases/case-schema.js';
 import type { SceneId } from '../../../shared/cases/scene-grid.js';
+import type { Db } from '../../db/client.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { caseReviewMail } from '../mail/templates.js';
+import * as attachmentRepo from './attachment-repo.js';
+import { hiddenFieldsFor, mayEdit, mayRead, publicViewer, type Viewer, viewerOf } from './policy.js';
 import * as repo from './repo.js';
-import { countFacets, searchCaseRows } from './search-repo.js';
-import { parseQuery, snippetOf, toTsQuery, toTsVector } from './search-text.js';
+import { toTsVector } from './search-text.js';
 
 /** 年度 of a day: April to March, so 2027-03-31 belongs to 2026年度. */
 export function fiscalYearOfDate(day: string): number {
@@ -53,7 +53,7 @@ async function valuesOf(ctx: OrgContext, input: ParsedCaseInput) {
     throw new AppError('validation', undefined, [{ path: 'body.departmentId', code: 'case.department_unknown' }]);
   if (input.adoptedFromId) {
     const source = await repo.findCase(ctx.db, input.adoptedFromId);
-    if (!source || !mayRead(ctx, source.row, false))
+    if (!source || !mayRead(viewerOf(ctx), source.row, false))
       throw new AppError('validation', undefined, [{ path: 'body.adoptedFromId', code: 'case.adopted_from_unknown' }]);
   }
   const reporterIds = [...new Set([ctx.actor.userId, ...input.reporterIds])];
@@ -88,15 +88,6 @@ async function valuesOf(ctx: OrgContext, input: ParsedCaseInput) {
     searchVector: searchVectorOf(input, department?.name ?? null),
   };
   return { values, reporterIds };
-}
-
-/** Whether the caller may read a case: the same rules as repo.visibleTo, for one row. */
-function mayRead(ctx: OrgContext, row: repo.CaseRow, isReporter: boolean): boolean {
-  if (row.orgId === ctx.scope.orgId) {
-    if (isReporter) return true;
-    return row.status === 'published' || (canReview(ctx) && row.status !== 'draft');
-  }
-  return row.status === 'published' && row.sharing !== 'org';
 }
 
 async function saveParts(ctx: OrgContext, caseId: string, input: ParsedCaseInput, reporterIds: string[]) {
@@ -141,8 +132,8 @@ export async function updateCase(ctx: OrgContext, caseId: string, input: ParsedC
     const found = await repo.findCase(tx.db, caseId, { lock: true });
     if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
     const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
-    if (!mayRead(tx, found.row, reporter)) throw new AppError('not_found');
-    if (!mayEdit(tx, found.row.status, reporter)) throw new AppError('case_locked');
+    if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
+    if (!mayEdit(viewerOf(tx), found.row.status, reporter)) throw new AppError('case_locked');
     const { values, reporterIds } = await valuesOf(tx, input);
     await repo.updateCase(tx.db, tx.scope, caseId, { ...values, updatedAt: tx.now() });
     await saveParts(tx, caseId, input, reporterIds);
@@ -151,17 +142,13 @@ export async function updateCase(ctx: OrgContext, caseId: string, input: ParsedC
   return getCase(ctx, caseId);
 }
 
-function mayEdit(ctx: OrgContext, status: CaseStatus, reporter: boolean) {
-  return canPublish(ctx) || (reporter && (status === 'draft' || status === 'returned'));
-}
-
 /** Deletes a draft (its reporters) or any case (administrators). */
 export async function deleteCase(ctx: OrgContext, caseId: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const found = await repo.findCase(tx.db, caseId, { lock: true });
     if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
     const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
-    if (!mayRead(tx, found.row, reporter)) throw new AppError('not_found');
+    if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
     if (!canPublish(tx) && !(reporter && found.row.status === 'draft')) throw new AppError('case_locked');
     await repo.deleteCase(tx.db, tx.scope, caseId);
     await recordAudit(tx, {
@@ -176,15 +163,34 @@ export async function deleteCase(ctx: OrgContext, caseId: string): Promise<void>
 
 /** A case as the caller may read it; another organisation's copy leaves out what was marked internal. */
 export async function getCase(ctx: OrgContext, caseId: string): Promise<CaseDetail> {
-  const found = await repo.findCase(ctx.db, caseId);
+  return readCase(ctx.db, viewerOf(ctx), caseId);
+}
+
+/** A public published case for a reader without login: the same copy another organisation reads. */
+export async function getPublicCase(db: Db, caseId: string): Promise<CaseDetail> {
+  return readCase(db, publicViewer, caseId);
+}
+
+/** A case the viewer may read, and whether they are among its reporters; 404 otherwise, as for a missing id. */
+export async function findReadableCase(db: Db, viewer: Viewer, caseId: string) {
+  const found = await repo.findCase(db, caseId);
   if (!found) throw new AppError('not_found');
-  const { row, org } = found;
-  const reporter = row.orgId === ctx.scope.orgId && (await repo.isReporter(ctx.db, caseId, ctx.actor.userId));
-  if (!mayRead(ctx, row, reporter)) throw new AppError('not_found');
-  const own = row.orgId === ctx.scope.orgId;
-  const parts = await repo.loadCaseParts(ctx.db, caseId);
-  const adoptedFrom = row.adoptedFromId ? await repo.findCase(ctx.db, row.adoptedFromId) : null;
-  const hidden = new Set(own ? [] : row.internalFields);
+  const reporter =
+    found.row.orgId === viewer.orgId && viewer.userId !== null && (await repo.isReporter(db, caseId, viewer.userId));
+  if (!mayRead(viewer, found.row, reporter)) throw new AppError('not_found');
+  return { ...found, reporter };
+}
+
+async function readCase(db: Db, viewer: Viewer, caseId: string): Promise<CaseDetail> {
+  const { row, org, reporter } = await findReadableCase(db, viewer, caseId);
+  const own = row.orgId === viewer.orgId;
+  const hidden = hiddenFieldsFor(viewer, row);
+  const [parts, adoptedFrom, adoptedBy, attachments] = await Promise.all([
+    repo.loadCaseParts(db, caseId),
+    row.adoptedFromId ? repo.findCase(db, row.adoptedFromId) : null,
+    repo.listAdoptions(db, viewer, caseId, 10),
+    hidden.has('attachments') ? null : attachmentRepo.listAttachments(db, caseId),
+  ]);
   const show = <T>(field: InternalField, value: T) => (hidden.has(field) ? null : value);
   const status = row.status;
   return {
@@ -226,12 +232,13 @@ export async function getCase(ctx: OrgContext, caseId: string): Promise<CaseDeta
         note: e.note,
       })),
     ),
-    attachments: show('attachments', []),
+    attachments: attachments?.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })) ?? null,
     adoptedFrom:
-      adoptedFrom && mayRead(ctx, adoptedFrom.row, false)
+      adoptedFrom && mayRead(viewer, adoptedFrom.row, false)
         ? { id: adoptedFrom.row.id, title: adoptedFrom.row.title, orgName: adoptedFrom.org.name }
         : null,
     adoptionCount: parts.adoptionCount,
+    adoptedBy,
     managerOpinion: own ? row.managerOpinion : null,
     awards: parts.awards,
     reviews: own
@@ -247,11 +254,11 @@ export async function getCase(ctx: OrgContext, caseId: string): Promise<CaseDeta
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     can: {
-      edit: own && mayEdit(ctx, status, reporter),
+      edit: own && mayEdit(viewer, status, reporter),
       submit: own && reporter && (status === 'draft' || status === 'returned'),
-      review: own && canReview(ctx) && (status === 'submitted' || status === 'approved'),
-      publish: own && canPublish(ctx) && (status === 'approved' || status === 'published'),
-      award: own && canPublish(ctx) && status === 'published',
+      review: own && viewer.canReview && (status === 'submitted' || status === 'approved'),
+      publish: own && viewer.canPublish && (status === 'approved' || status === 'published'),
+      award: own && viewer.canPublish && status === 'published',
     },
   };
 }
@@ -283,7 +290,7 @@ export async function reviewCase(
     const found = await repo.findCase(tx.db, caseId, { lock: true });
     if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
     const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
-    if (!mayRead(tx, found.row, reporter)) throw new AppError('not_found');
+    if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
     const move = transitions[input.action];
     const allowed =
       move.who === 'reporter'
@@ -358,56 +365,6 @@ export async function awardCase(ctx: OrgContext, caseId: string, award: { fiscal
   });
   return getCase(ctx, caseId);
 }
-
-/**
- * Cases the caller may see that match the query, a page of them with highlighted snippets, and
- * the facet counts. Another organisation's internal fields never feed a snippet.
- */
-export async function searchCases(ctx: OrgContext, query: CaseSearchQuery): Promise<CaseSearchResult> {
-  const terms = parseQuery(query.q ?? '');
-  const tsQuery = toTsQuery(terms);
-  const review = canReview(ctx);
-  const [{ rows, total }, facets] = await Promise.all([
-    searchCaseRows(ctx.db, ctx.scope, ctx.actor.userId, review, query, tsQuery),
-    countFacets(ctx.db, ctx.scope, ctx.actor.userId, review, query, tsQuery),
-  ]);
-  const hits = rows.map((row) => {
-    const internal = new Set(
-      row.org_id === ctx.scope.orgId
-        ? []
-        : Array.isArray(row.internal_fields)
-          ? row.internal_fields
-          : String(row.internal_fields).replace(/^{|}$/g, '').split(',').filter(Boolean),
-    );
-    const texts = (['problem', 'action', 'result'] as const).filter((f) => !internal.has(f)).map((f) => row[f]);
-    const snippet =
-      texts.map((text) => snippetOf(text, terms)).find((parts) => parts !== null) ??
-      (texts.find((text) => text.trim())
-        ? [{ text: truncate(texts.find((t) => t.trim()) as string, 120), highlight: false }]
-        : []);
-    return {
-      id: row.id,
-      title: row.title,
-      titleParts: snippetOf(row.title, terms, 200) ?? [{ text: row.title, highlight: false }],
-      snippet,
-      orgId: row.org_id,
-      orgName: row.org_name,
-      status: row.status as CaseStatus,
-      sharing: row.sharing as CaseDetail['sharing'],
-      happenedOn: row.happened_on,
-      fiscalYear: Number(row.fiscal_year),
-      sceneId: row.scene_id as SceneId | null,
-      policyField: row.policy_field as CaseDetail['policyField'],
-      method: row.method as CaseDetail['method'],
-      departmentName: internal.has('department') ? null : row.department_name,
-      hoursPerYear: internal.has('effects') || row.hours === null ? null : Number(row.hours),
-      yenPerYear: internal.has('effects') || row.yen === null ? null : Number(row.yen),
-    };
-  });
-  return { total, hits, facets, terms: terms.map((t) => t.text) };
-}
-
-const truncate = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 /** The organisation's own case tags, for choosing them again. */
 export async function listTags(ctx: OrgContext) {
