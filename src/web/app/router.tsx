@@ -10,6 +10,7 @@ import {
 import type { Permission } from '../../shared/auth/permissions.js';
 import type { MembershipSummary } from '../../shared/auth/schema.js';
 import { Loading } from '../components/loading.js';
+import { keepCasesSearch } from '../features/cases/case-search-route.js';
 import { pickHomeOrg } from '../lib/last-org.js';
 import { can, ForbiddenError, findMembership } from '../lib/permissions.js';
 import { queryClient } from '../lib/query-client.js';
@@ -286,6 +287,35 @@ const sceneGridRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/scene-grid/scene-grid-page.js'), 'SceneGridPage'),
 });
 
+const casesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'cases',
+  validateSearch: keepCasesSearch,
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/cases/cases-page.js'), 'CasesPage'),
+});
+
+const caseNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'cases/new',
+  beforeLoad: requirePermission('case.report'),
+  component: lazyRouteComponent(() => import('../features/cases/case-form-page.js'), 'CaseNewPage'),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'cases/$caseId',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/cases/case-detail-page.js'), 'CaseDetailPage'),
+});
+
+const caseEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'cases/$caseId/edit',
+  beforeLoad: requirePermission('case.report'),
+  component: lazyRouteComponent(() => import('../features/cases/case-form-page.js'), 'CaseEditPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
   authedRoute.addChildren([
@@ -305,6 +335,10 @@ const routeTree = rootRoute.addChildren([
       unitTrendRoute,
       planDraftsRoute,
       sceneGridRoute,
+      casesRoute,
+      caseNewRoute,
+      caseRoute,
+      caseEditRoute,
       sheetsRoute,
       sheetRoute,
       templateEditorRoute,

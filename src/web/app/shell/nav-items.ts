@@ -7,6 +7,7 @@ export const orgSections = [
   { key: 'rounds', to: '/orgs/$orgId/rounds', permission: 'sheet.read', label: 'nav.rounds' },
   { key: 'sheets', to: '/orgs/$orgId/sheets', permission: 'sheet.read', label: 'nav.sheets' },
   { key: 'plan-drafts', to: '/orgs/$orgId/plan-drafts', permission: 'sheet.read', label: 'nav.planDrafts' },
+  { key: 'cases', to: '/orgs/$orgId/cases', permission: 'org.read', label: 'nav.cases' },
   { key: 'scene-grid', to: '/orgs/$orgId/scene-grid', permission: 'org.read', label: 'nav.sceneGrid' },
   { key: 'members', to: '/orgs/$orgId/members', permission: 'member.read', label: 'nav.members' },
   { key: 'audit', to: '/orgs/$orgId/audit', permission: 'audit.read', label: 'nav.audit' },

@@ -1,3 +1,4 @@
+import { casesEn } from './en/cases.js';
 import { editorEn } from './en/editor.js';
 import { resultsEn } from './en/results.js';
 import { roundsEn } from './en/rounds.js';
@@ -36,6 +37,7 @@ export const en: Messages = {
     sheets: 'Step-up sheets',
     planDrafts: 'Next-move drafts',
     sceneGrid: 'The 12 scenes',
+    cases: 'Kaizen cases',
     members: 'Members',
     audit: 'Audit log',
     outbox: 'Sent mail',
@@ -471,4 +473,5 @@ export const en: Messages = {
   results: resultsEn,
   editor: editorEn,
   sceneGrid: sceneGridEn,
+  cases: casesEn,
 };

@@ -1,3 +1,4 @@
+import { casesJa } from './ja/cases.js';
 import { editorJa } from './ja/editor.js';
 import { resultsJa } from './ja/results.js';
 import { roundsJa } from './ja/rounds.js';
@@ -35,6 +36,7 @@ export const ja = {
     sheets: 'ステップアップシート',
     planDrafts: '次の一手の下書き',
     sceneGrid: '改善活動の12場面',
+    cases: 'カイゼン事例',
     members: 'メンバー',
     audit: '監査ログ',
     outbox: '送信メール',
@@ -470,6 +472,7 @@ export const ja = {
   results: resultsJa,
   editor: editorJa,
   sceneGrid: sceneGridJa,
+  cases: casesJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,3 @@
+export function CaseDetailPage() {
+  return null;
+}

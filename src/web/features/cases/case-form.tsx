@@ -1,0 +1,396 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type CaseMethod,
+  caseMethods,
+  caseSharings,
+  type InternalField,
+  type PolicyField,
+  policyFields,
+} from '../../../shared/cases/case-schema.js';
+import { Alert } from '../../components/alert.js';
+import { Button } from '../../components/button.js';
+import { DataText } from '../../components/data-text.js';
+import { SelectField, TextAreaField, TextField } from '../../components/form-field.js';
+import { useMembership } from '../../lib/org-context.js';
+import { can } from '../../lib/permissions.js';
+import { useErrorText, useLanguage } from '../../lib/problems.js';
+import { useFieldErrors } from '../../lib/use-field-errors.js';
+import type { FieldErrors } from '../../lib/validation.js';
+import { departmentsQueryOptions } from '../departments/department-queries.js';
+import { indentDepartments } from '../rounds/department-options.js';
+import { ParticipantPicker } from '../rounds/participant-picker.js';
+import { type CaseFormValues, caseFieldErrorsFrom, caseFieldId, checkCaseForm } from './case-form-values.js';
+import { EffectsEditor } from './effects-editor.js';
+import { ScenePicker } from './scene-picker.js';
+import { TagInput } from './tag-input.js';
+import '../rounds/rounds.css';
+
+interface CaseFormProps {
+  orgId: string;
+  initial: CaseFormValues;
+  submitLabel: string;
+  cancel: ReactNode;
+  /** Saves the case; a rejection with field errors is shown at the fields. */
+  onSave: (values: CaseFormValues) => Promise<void>;
+}
+
+/** The report form, for a new case and for editing one: the same fields, sections and checks. */
+export function CaseForm({ orgId, initial, submitLabel, cancel, onSave }: CaseFormProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const describe = useErrorText();
+  const membership = useMembership();
+  const { form, errors, setErrors } = useFieldErrors();
+  const summaryRef = useRef<HTMLElement>(null);
+  const [values, setValues] = useState<CaseFormValues>(initial);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const departments = useQuery(departmentsQueryOptions(orgId));
+  const set = (patch: Partial<CaseFormValues>) => setValues((current) => ({ ...current, ...patch }));
+
+  const showProblems = (found: FieldErrors) => {
+    setErrors(found);
+    if (Object.keys(found).length > 0) requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkCaseForm(values, t);
+    showProblems(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      await onSave(values);
+    } catch (error) {
+      const fields = caseFieldErrorsFrom(error, language, t);
+      if (Object.keys(fields).length > 0) showProblems(fields);
+      else setFailure(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const internal = (field: InternalField, label: string) => (
+    <InternalToggle
+      field={field}
+      label={label}
+      checked={values.internalFields.includes(field)}
+      onChange={(checked) =>
+        set({
+          internalFields: checked
+            ? [...values.internalFields, field]
+            : values.internalFields.filter((x) => x !== field),
+        })
+      }
+    />
+  );
+
+  const labelOf = (path: string): string => {
+    const effect = /^effects\.(\d+)\.(\w+)$/.exec(path);
+    if (effect) {
+      const names: Record<string, string> = {
+        kind: t('cases.form.effectKind'),
+        label: t('cases.form.effectLabel'),
+        unit: t('cases.form.effectUnit'),
+        target: t('cases.form.effectTarget'),
+        actual: t('cases.form.effectActual'),
+        note: t('cases.form.effectNote'),
+      };
+      return t('cases.form.effectsField', { number: Number(effect[1]) + 1, field: names[effect[2] ?? ''] ?? '' });
+    }
+    const names: Record<string, string> = {
+      title: t('cases.fields.title'),
+      problem: t('cases.fields.problem'),
+      action: t('cases.fields.action'),
+      result: t('cases.fields.result'),
+      remaining: t('cases.fields.remaining'),
+      happenedOn: t('cases.fields.happenedOn'),
+      departmentId: t('cases.fields.department'),
+      sceneId: t('cases.fields.scene'),
+      policyField: t('cases.fields.policyField'),
+      method: t('cases.fields.method'),
+      tags: t('cases.fields.tags'),
+      reporterIds: t('cases.fields.reporters'),
+      costYen: t('cases.fields.costYen'),
+      costNote: t('cases.fields.costNote'),
+      sharing: t('cases.fields.sharing'),
+      internalFields: t('cases.fields.sharing'),
+      adoptedFromId: t('cases.fields.adoptedFrom'),
+    };
+    return names[path] ?? path;
+  };
+  const problems = Object.entries(errors);
+  const departmentOptions = indentDepartments(departments.data ?? []);
+
+  return (
+    <form ref={form} className="form form--wide" onSubmit={(event) => void submit(event)} noValidate>
+      {problems.length > 0 && (
+        <section
+          ref={summaryRef}
+          className="alert alert--error case-summary"
+          tabIndex={-1}
+          aria-labelledby="case-summary-title"
+        >
+          <h2 id="case-summary-title" className="alert__title">
+            {t('cases.form.summaryTitle', { count: problems.length })}
+          </h2>
+          <ul className="case-summary__list">
+            {problems.map(([path, message]) => (
+              <li key={path}>
+                <a
+                  href={`#${caseFieldId(path)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    const target = document.getElementById(caseFieldId(path));
+                    const control = target?.matches('input, select, textarea')
+                      ? target
+                      : target?.querySelector<HTMLElement>('input, select, textarea');
+                    (control ?? target)?.focus();
+                  }}
+                >
+                  {labelOf(path)}
+                  {t('cases.colon')}
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {failure !== null && <Alert tone="error">{describe(failure)}</Alert>}
+
+      <section className="case-form__section" aria-labelledby="case-form-basics">
+        <h2 id="case-form-basics">{t('cases.form.basics')}</h2>
+        <TextField
+          id={caseFieldId('title')}
+          label={t('cases.fields.title')}
+          hint={t('cases.form.titleHint')}
+          required
+          maxLength={100}
+          value={values.title}
+          onChange={(event) => set({ title: event.target.value })}
+          error={errors.title}
+        />
+        <div className="form-row">
+          <TextField
+            id={caseFieldId('happenedOn')}
+            label={t('cases.fields.happenedOn')}
+            type="date"
+            required
+            value={values.happenedOn}
+            onChange={(event) => set({ happenedOn: event.target.value })}
+            error={errors.happenedOn}
+          />
+          <div className="case-field-with-internal">
+            <SelectField
+              id={caseFieldId('departmentId')}
+              label={t('cases.fields.department')}
+              value={values.departmentId}
+              onChange={(event) => set({ departmentId: event.target.value })}
+              error={errors.departmentId}
+            >
+              <option value="">{t('cases.form.departmentNone')}</option>
+              {departmentOptions.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {`${'\u3000'.repeat(option.depth)}${option.name}`}
+                </option>
+              ))}
+            </SelectField>
+            {internal('department', t('cases.fields.department'))}
+          </div>
+        </div>
+      </section>
+
+      <section className="case-form__section" aria-labelledby="case-form-story">
+        <h2 id="case-form-story">{t('cases.form.story')}</h2>
+        {(
+          [
+            ['problem', t('cases.form.problemHint'), 4000],
+            ['action', t('cases.form.actionHint'), 4000],
+            ['result', t('cases.form.resultHint'), 4000],
+            ['remaining', undefined, 2000],
+          ] as const
+        ).map(([field, hint, max]) => (
+          <div key={field} className="case-field-with-internal">
+            <TextAreaField
+              id={caseFieldId(field)}
+              label={t(`cases.fields.${field}`)}
+              hint={hint}
+              rows={field === 'remaining' ? 3 : 5}
+              maxLength={max}
+              value={values[field]}
+              onChange={(event) => set({ [field]: event.target.value })}
+              error={errors[field]}
+            />
+            {internal(field, t(`cases.fields.${field}`))}
+          </div>
+        ))}
+      </section>
+
+      <section className="case-form__section" aria-labelledby="case-form-placing">
+        <h2 id="case-form-placing">{t('cases.form.placing')}</h2>
+        <ScenePicker
+          orgId={orgId}
+          value={values.sceneId}
+          onChange={(sceneId) => set({ sceneId })}
+          error={errors.sceneId}
+        />
+        <SelectField
+          id={caseFieldId('policyField')}
+          label={t('cases.fields.policyField')}
+          value={values.policyField}
+          onChange={(event) => set({ policyField: event.target.value as PolicyField | '' })}
+          error={errors.policyField}
+        >
+          <option value="">{t('cases.form.policyFieldNone')}</option>
+          {policyFields.map((field) => (
+            <option key={field} value={field}>
+              {t(`cases.policyFields.${field}`)}
+            </option>
+          ))}
+        </SelectField>
+        <fieldset className="field fieldset" id={caseFieldId('method')}>
+          <legend className="field__label">{t('cases.fields.method')}</legend>
+          <div className="case-choices">
+            {[...caseMethods, ''].map((method) => (
+              <label key={method || 'none'} className="case-choice">
+                <input
+                  type="radio"
+                  name="method"
+                  value={method}
+                  checked={values.method === method}
+                  onChange={() => set({ method: method as CaseMethod | '' })}
+                />
+                <span>{method ? t(`cases.methods.${method as CaseMethod}`) : t('cases.form.methodNone')}</span>
+              </label>
+            ))}
+          </div>
+          {errors.method && <p className="field__error">{errors.method}</p>}
+        </fieldset>
+        <TagInput orgId={orgId} value={values.tags} onChange={(tags) => set({ tags })} error={errors.tags} />
+      </section>
+
+      <section className="case-form__section" aria-labelledby="case-form-team">
+        <h2 id="case-form-team">{t('cases.fields.reporters')}</h2>
+        <div
+          className={['field', errors.reporterIds ? 'field--error' : ''].filter(Boolean).join(' ')}
+          id={caseFieldId('reporterIds')}
+        >
+          <p className="field__hint">
+            {can(membership, 'member.read') ? t('cases.form.reportersHint') : t('cases.form.reportersReadOnly')}
+          </p>
+          {can(membership, 'member.read') ? (
+            <ParticipantPicker orgId={orgId} selected={values.reporters} onChange={(reporters) => set({ reporters })} />
+          ) : (
+            values.reporters.length > 0 && (
+              <ul aria-label={t('cases.form.reportersCurrent')}>
+                {values.reporters.map((r) => (
+                  <li key={r.userId}>
+                    <DataText>{r.displayName}</DataText>
+                  </li>
+                ))}
+              </ul>
+            )
+          )}
+          {errors.reporterIds && <p className="field__error">{errors.reporterIds}</p>}
+        </div>
+        {internal('reporters', t('cases.fields.reporters'))}
+      </section>
+
+      <section className="case-form__section" aria-labelledby="case-form-effects">
+        <h2 id="case-form-effects">{t('cases.fields.effects')}</h2>
+        <p className="case-note">{t('cases.form.effectsLead')}</p>
+        <EffectsEditor rows={values.effects} onChange={(effects) => set({ effects })} errors={errors} />
+        {internal('effects', t('cases.fields.effects'))}
+        <div className="form-row">
+          <TextField
+            id={caseFieldId('costYen')}
+            label={t('cases.fields.costYen')}
+            hint={t('cases.form.costHint')}
+            inputMode="numeric"
+            value={values.costYen}
+            onChange={(event) => set({ costYen: event.target.value })}
+            error={errors.costYen}
+          />
+          <TextField
+            id={caseFieldId('costNote')}
+            label={t('cases.fields.costNote')}
+            maxLength={200}
+            value={values.costNote}
+            onChange={(event) => set({ costNote: event.target.value })}
+            error={errors.costNote}
+          />
+        </div>
+        {internal('cost', t('cases.fields.cost'))}
+      </section>
+
+      <section className="case-form__section" aria-labelledby="case-form-sharing">
+        <h2 id="case-form-sharing">{t('cases.fields.sharing')}</h2>
+        <fieldset className="field fieldset" id={caseFieldId('sharing')}>
+          <legend className="field__label">{t('cases.form.sharingLead')}</legend>
+          <div className="choice-list">
+            {caseSharings.map((sharing) => (
+              <label key={sharing} className="choice">
+                <input
+                  type="radio"
+                  name="sharing"
+                  className="choice__input"
+                  value={sharing}
+                  checked={values.sharing === sharing}
+                  onChange={() => set({ sharing })}
+                />
+                <span className="choice__text">
+                  <span className="choice__label">{t(`cases.sharing.${sharing}`)}</span>
+                  <span className="choice__hint">{t(`cases.sharingHint.${sharing}`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors.sharing && <p className="field__error">{errors.sharing}</p>}
+        </fieldset>
+      </section>
+
+      <div className="button-row">
+        <Button type="submit" variant="primary" busy={saving} busyLabel={t('cases.form.saving')}>
+          {submitLabel}
+        </Button>
+        {cancel}
+      </div>
+    </form>
+  );
+}
+
+/** 「庁内限り」 under a field: its accessible name says which field, its visible words stay short. */
+function InternalToggle({
+  field,
+  label,
+  checked,
+  onChange,
+}: {
+  field: InternalField;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className="case-internal">
+      <input
+        type="checkbox"
+        name={`internal-${field}`}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span>
+        <span className="visually-hidden">
+          {label}
+          {t('cases.colon')}
+        </span>
+        {t('cases.form.internal')}
+      </span>
+    </label>
+  );
+}

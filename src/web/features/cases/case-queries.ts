@@ -1,0 +1,71 @@
+import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
+import type { CaseDetail, CaseInput, CaseSearchResult, ReviewActionInput } from '../../../shared/cases/case-schema.js';
+import { api, segment } from '../../lib/api.js';
+import type { CasesSearch } from './case-search-params.js';
+
+export type { CaseDetail, CaseInput, CaseSearchResult };
+export type CaseHit = CaseSearchResult['hits'][number];
+
+const base = (orgId: string) => `/api/orgs/${segment(orgId)}/cases`;
+const casePath = (orgId: string, caseId: string) => `${base(orgId)}/${segment(caseId)}`;
+
+export const casesQueryKey = (orgId: string) => ['orgs', orgId, 'cases'] as const;
+export const caseQueryKey = (orgId: string, caseId: string) => [...casesQueryKey(orgId), 'one', caseId] as const;
+
+/** How many hits a page of results shows. */
+export const casePageSize = 20;
+
+export function caseSearchQueryOptions(orgId: string, search: CasesSearch) {
+  const { page, ...filters } = search;
+  return queryOptions({
+    queryKey: [...casesQueryKey(orgId), 'search', search] as const,
+    queryFn: () =>
+      api.get<CaseSearchResult>(base(orgId), {
+        ...filters,
+        limit: casePageSize,
+        offset: ((page ?? 1) - 1) * casePageSize,
+      }),
+    // The previous results stay on screen while the next page or filter loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function caseQueryOptions(orgId: string, caseId: string) {
+  return queryOptions({
+    queryKey: caseQueryKey(orgId, caseId),
+    queryFn: () => api.get<CaseDetail>(casePath(orgId, caseId)),
+  });
+}
+
+export function caseTagsQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: ['orgs', orgId, 'case-tags'] as const,
+    queryFn: () => api.get<{ id: string; name: string }[]>(`/api/orgs/${segment(orgId)}/case-tags`),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const caseApi = {
+  create: (orgId: string, input: CaseInput) => api.post<{ id: string }>(base(orgId), input),
+  update: (orgId: string, caseId: string, input: CaseInput) => api.put<CaseDetail>(casePath(orgId, caseId), input),
+  remove: (orgId: string, caseId: string) => api.delete<void>(casePath(orgId, caseId)),
+  review: (orgId: string, caseId: string, input: ReviewActionInput) =>
+    api.post<CaseDetail>(`${casePath(orgId, caseId)}/review`, input),
+  award: (orgId: string, caseId: string, award: { fiscalYear: number; name: string }) =>
+    api.post<CaseDetail>(`${casePath(orgId, caseId)}/awards`, award),
+};
+
+/** After a change, searches, the case and the tag list may all differ. */
+export function useRefreshCases(orgId: string) {
+  const queryClient = useQueryClient();
+  return async (detail?: CaseDetail) => {
+    if (detail) queryClient.setQueryData(caseQueryKey(orgId, detail.id), detail);
+    await Promise.all([
+      queryClient.invalidateQueries({
+        queryKey: casesQueryKey(orgId),
+        predicate: (query) => !detail || query.queryKey[4] !== detail.id,
+      }),
+      queryClient.invalidateQueries({ queryKey: ['orgs', orgId, 'case-tags'] }),
+    ]);
+  };
+}
