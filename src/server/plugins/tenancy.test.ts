@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleFiles, uploadAttachment } from '../../../test/cases.js';
 import { createDepartment, createMember, createOrgWithAdmin, logIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { departments } from '../db/schema/departments.js';
@@ -87,6 +88,11 @@ async function setUpOrg(label: string) {
     });
     expect(step.statusCode).toBe(200);
   }
+  const photo = await uploadAttachment(t, `/api/orgs/${org.id}/cases/${caseId}/attachments`, cookie, {
+    fileName: `${label}の写真.png`,
+    content: sampleFiles.png,
+  });
+  expect(photo.statusCode).toBe(201);
   return {
     org,
     admin,
@@ -99,6 +105,7 @@ async function setUpOrg(label: string) {
     roundId,
     moveId: move.json().id as string,
     caseId,
+    attachmentId: photo.json().id as string,
   };
 }
 
@@ -152,6 +159,9 @@ const sampleBodies: Record<string, unknown> = {
   'DELETE /api/orgs/:orgId/cases/:caseId': {},
   'POST /api/orgs/:orgId/cases/:caseId/review': { action: 'comment', comment: '書き換え' },
   'POST /api/orgs/:orgId/cases/:caseId/awards': { fiscalYear: 2026, name: '書き換え賞' },
+  // A JSON body where a multipart upload belongs: the case is checked before the body is read.
+  'POST /api/orgs/:orgId/cases/:caseId/attachments': { file: 'aW50cnVkZXI=' },
+  'DELETE /api/orgs/:orgId/cases/:caseId/attachments/:attachmentId': {},
   'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 
@@ -166,6 +176,7 @@ function fill(
     roundId: string;
     moveId: string;
     caseId: string;
+    attachmentId: string;
   },
 ) {
   return url
@@ -173,6 +184,7 @@ function fill(
     .replace(':roundId', ids.roundId)
     .replace(':moveId', ids.moveId)
     .replace(':caseId', ids.caseId)
+    .replace(':attachmentId', ids.attachmentId)
     .replace(':version', '1')
     .replace(':orgId', orgId)
     .replace(':departmentId', ids.departmentId)
@@ -185,6 +197,7 @@ const idsOf = (o: typeof a) => ({
   roundId: o.roundId,
   moveId: o.moveId,
   caseId: o.caseId,
+  attachmentId: o.attachmentId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -233,7 +246,9 @@ describe('organisation B against organisation A', () => {
 
   it("gets 404 or a refusal for A's resources named under B's own organisation", async () => {
     const routes = t.app.accessCatalog.filter(
-      (r) => r.access.kind === 'org' && /:(department|membership|invitation|template|round|move|case)Id/.test(r.url),
+      (r) =>
+        r.access.kind === 'org' &&
+        /:(department|membership|invitation|template|round|move|case|attachment)Id/.test(r.url),
     );
     expect(routes.length).toBeGreaterThanOrEqual(5);
     for (const route of routes) {
@@ -270,6 +285,18 @@ describe('organisation B against organisation A', () => {
       payload: { email: 'x@example.jp', role: 'staff', position: 'staff', departmentId: a.department.id },
     });
     expect(invite.statusCode).toBe(400);
+  });
+
+  it("reads none of A's cases without login: A's case is not public", async () => {
+    const routes = t.app.accessCatalog.filter((r) => r.access.kind === 'public' && r.url.startsWith('/api/public/'));
+    expect(routes.length).toBeGreaterThanOrEqual(3);
+    for (const route of routes.filter((r) => r.url.includes(':caseId'))) {
+      const response = await t.app.inject({ method: 'GET', url: fill(route.url, a.org.id, idsOf(a)) });
+      expect(response.statusCode, route.url).toBe(404);
+      expect(response.json().code, route.url).toBe('not_found');
+    }
+    const search = await t.app.inject({ method: 'GET', url: `/api/public/cases?q=${encodeURIComponent('窓口改善')}` });
+    expect(search.json().hits.map((h: { id: string }) => h.id)).not.toContain(a.caseId);
   });
 
   it('gets 403 on platform routes', async () => {

@@ -5,7 +5,10 @@ import {
   caseInputSchema,
   caseSearchQuerySchema,
   caseSearchResultSchema,
+  publicCaseSearchQuerySchema,
   reviewActionSchema,
+  similarCasesQuerySchema,
+  similarCasesSchema,
 } from '../../../shared/cases/case-schema.js';
 import { idSchema } from '../../../shared/common/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
@@ -14,12 +17,14 @@ import { orgContext } from '../../plugins/auth.js';
 import { registerAttachmentRoutes } from './attachment-routes.js';
 import * as search from './search.js';
 import * as service from './service.js';
+import { registerSuggestionRoutes } from './suggestions.js';
 
 const read = { access: { kind: 'org', permission: 'org.read' } } as const;
 const report = { access: { kind: 'org', permission: 'case.report' } } as const;
 const publish = { access: { kind: 'org', permission: 'case.publish' } } as const;
 const tags = ['cases'];
 const caseParams = orgParamsWith('caseId');
+const publicAccess = { access: { kind: 'public' } } as const;
 
 export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
   app.get(
@@ -64,6 +69,21 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) => service.getCase(orgContext(request, deps), request.params.caseId),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/cases/:caseId/similar',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Cases like this one that the caller may see, by the words they share',
+        params: caseParams,
+        querystring: similarCasesQuerySchema,
+        response: { 200: similarCasesSchema },
+      },
+    },
+    async (request) => search.findSimilarCases(orgContext(request, deps), request.params.caseId, request.query.limit),
   );
 
   app.put(
@@ -137,5 +157,34 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
     async (request) => service.listTags(orgContext(request, deps)),
   );
 
+  app.get(
+    '/api/public/cases',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: 'Search public published cases, without login',
+        querystring: publicCaseSearchQuerySchema,
+        response: { 200: caseSearchResultSchema },
+      },
+    },
+    async (request) => search.searchPublicCases(deps.db, request.query),
+  );
+
+  app.get(
+    '/api/public/cases/:caseId',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: 'A public published case, without login: internal fields left out, as for other organisations',
+        params: z.strictObject({ caseId: idSchema }),
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) => service.getPublicCase(deps.db, request.params.caseId),
+  );
+
   registerAttachmentRoutes(app, deps);
+  registerSuggestionRoutes(app, deps);
 }
