@@ -1,4 +1,24 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+
+/**
+ * Whether an element's content is wider than the element: a table that scrolls sideways must be
+ * reachable by keyboard (WCAG 2.1.1), one that fits needs no extra tab stop.
+ */
+function useScrollsSideways<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of element.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, scrolls };
+}
 
 export interface Column<T> {
   key: string;
@@ -35,8 +55,9 @@ function cellClass<T>(column: Column<T>, isBodyRowHeader: boolean): string | und
  * column name (data-label) so nothing depends on seeing the header row.
  */
 export function DataTable<T>({ caption, rows, columns, rowKey }: DataTableProps<T>) {
+  const { ref, scrolls } = useScrollsSideways<HTMLDivElement>();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" ref={ref} {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
