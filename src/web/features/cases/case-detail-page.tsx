@@ -110,7 +110,7 @@ function CaseView({
             <DataText>{detail.org.name}</DataText>
           </Fact>
           <Fact label={t('cases.fields.department')}>
-            {detail.departmentName ? <DataText>{detail.departmentName}</DataText> : <Withheld own={own} />}
+            {detail.departmentName ? <DataText>{detail.departmentName}</DataText> : t('common.notSet')}
           </Fact>
           <Fact label={t('cases.fields.happenedOn')}>
             <DateText value={detail.happenedOn} />
@@ -140,8 +140,9 @@ function CaseView({
             )}
           </Fact>
           <Fact label={t('cases.fields.cost')}>
+            {/* A cost left out of a shared copy and a case without cost read the same: the API cannot tell them apart. */}
             {detail.costYen === null && detail.costNote === null ? (
-              <Withheld own={own} />
+              t('common.notSet')
             ) : (
               <>
                 {detail.costYen !== null &&
