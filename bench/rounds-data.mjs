@@ -86,7 +86,7 @@ async function insertColumns(db, table, columns, rows, batchSize = 20_000) {
 }
 
 /** A session the way logging in makes one: the cookie carries the token, the table its SHA-256. */
-function newSession(userId, now) {
+export function newSession(userId, now) {
   const token = randomBytes(32).toString('base64url');
   const row = {
     id: createHash('sha256').update(token).digest('hex'),
