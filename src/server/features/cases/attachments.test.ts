@@ -212,7 +212,12 @@ describe('attaching files to a case', () => {
     expect(twoFiles.statusCode).toBe(400);
     expect(await stored(caseId)).toBe(0);
 
-    for (let i = 0; i < 10; i++)
+    // Exactly 10 MB is still fine.
+    const atLimit = Buffer.concat([sampleFiles.png, Buffer.alloc(10 * 1024 * 1024 - sampleFiles.png.length)]);
+    const largest = await uploadAttachment(t, `${url}/attachments`, cookie, { fileName: 'max.png', content: atLimit });
+    expect(largest.statusCode, largest.body).toBe(201);
+    expect(largest.json().sizeBytes).toBe(10 * 1024 * 1024);
+    for (let i = 1; i < 10; i++)
       expect(
         (await uploadAttachment(t, `${url}/attachments`, cookie, { fileName: `${i}.png`, content: sampleFiles.png }))
           .statusCode,
