@@ -16,6 +16,7 @@ import {
 import type { AppDeps, ZodApp } from './deps.js';
 import { registerAuditRoutes } from './features/audit/routes.js';
 import { registerAuthRoutes } from './features/auth/routes.js';
+import { registerCaseStatsRoutes } from './features/case-stats/routes.js';
 import { registerCaseRoutes } from './features/cases/routes.js';
 import { registerDepartmentRoutes } from './features/departments/routes.js';
 import { registerHealthRoutes } from './features/health/routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerPlanDraftRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerSceneGridRoutes(app, deps);
+  registerCaseStatsRoutes(app, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -25,8 +25,33 @@ export function toCsv(table: Table): Buffer {
 // Characters Excel refuses in a worksheet name.
 const sheetNameForbidden = /[\\/?*[\]:]/g;
 
+/**
+ * Several tables in one CSV for people who want a single file: each under a line with its name,
+ * a blank line between them; UTF-8 with a byte-order mark like toCsv.
+ */
+export function toCsvSections(tables: Table[]): Buffer {
+  const records = tables.flatMap((table, i) => [
+    ...(i > 0 ? [[]] : []),
+    [table.name],
+    table.header,
+    ...table.rows.map((row) => row.map((cell) => cell ?? '')),
+  ]);
+  return Buffer.from(BOM + stringify(records, { record_delimiter: '\r\n' }), 'utf8');
+}
+
 /** An xlsx workbook with one worksheet: a bold, frozen header row and columns sized to their content. */
 export async function toXlsx(table: Table): Promise<Buffer> {
+  return toXlsxWorkbook([table]);
+}
+
+/** An xlsx workbook with one worksheet per table, each laid out as toXlsx lays out its one. */
+export async function toXlsxWorkbook(tables: Table[]): Promise<Buffer> {
+  const used = new Set<string>();
+  const sheets = tables.map((table, i) => ({ ...sheetOf(table), sheet: uniqueSheetName(table.name, i, used) }));
+  return writeXlsxFile(sheets).toBuffer();
+}
+
+function sheetOf(table: Table) {
   const widths = table.header.map((heading, i) =>
     Math.min(
       60,
@@ -40,11 +65,16 @@ export async function toXlsx(table: Table): Promise<Buffer> {
       row.map((cell) => (cell === null ? null : typeof cell === 'number' ? { value: cell, type: Number } : cell)),
     ),
   ];
-  return writeXlsxFile(data, {
-    sheet: table.name.replace(sheetNameForbidden, ' ').slice(0, 31) || 'Sheet1',
-    columns: widths.map((width) => ({ width })),
-    stickyRowsCount: 1,
-  }).toBuffer();
+  return { data, columns: widths.map((width) => ({ width })), stickyRowsCount: 1 };
+}
+
+// Excel refuses two worksheets with one name, compared without case.
+function uniqueSheetName(name: string, index: number, used: Set<string>): string {
+  const base = name.replace(sheetNameForbidden, ' ').slice(0, 31) || `Sheet${index + 1}`;
+  let candidate = base;
+  for (let n = 2; used.has(candidate.toLowerCase()); n += 1) candidate = `${base.slice(0, 27)} (${n})`;
+  used.add(candidate.toLowerCase());
+  return candidate;
 }
 
 /** Width in Excel's character units: a full-width Japanese character takes two. */

@@ -299,6 +299,16 @@ describe('organisation B against organisation A', () => {
     expect(search.json().hits.map((h: { id: string }) => h.id)).not.toContain(a.caseId);
   });
 
+  it("counts none of A's cases in B's statistics", async () => {
+    const stats = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${b.org.id}/case-stats?fiscalYear=2026`,
+      headers: { cookie: b.cookie },
+    });
+    expect(stats.json().totalCases).toBe(1);
+    expect(stats.json().participation).toEqual({ reporters: 1, members: 2 });
+  });
+
   it('gets 403 on platform routes', async () => {
     for (const route of t.app.accessCatalog.filter((r) => r.access.kind === 'platform')) {
       const key = `${route.method} ${route.url}`;
