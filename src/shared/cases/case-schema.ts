@@ -244,6 +244,10 @@ export const caseSearchQuerySchema = z.object({
   /** own: this organisation's cases in any status the caller may see; others: other organisations' shared cases. */
   from: z.enum(['all', 'own', 'others']).default('all'),
   status: caseStatusSchema.optional(),
+  /** One organisation's cases (among those the caller may see). */
+  orgId: idSchema.optional(),
+  /** One department of the caller's own organisation. */
+  departmentId: idSchema.optional(),
   sceneId: sceneIdSchema.optional(),
   policyField: policyFieldSchema.optional(),
   method: caseMethodSchema.optional(),
@@ -298,6 +302,8 @@ export const caseSearchResultSchema = z.object({
     prefectureCode: facetSchema,
     populationBand: facetSchema,
     org: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })),
+    /** Departments of the caller's own organisation; empty for readers without one. */
+    department: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })),
     tag: facetSchema,
     effectKind: facetSchema,
   }),
@@ -307,7 +313,7 @@ export const caseSearchResultSchema = z.object({
 export type CaseSearchResult = z.infer<typeof caseSearchResultSchema>;
 
 /** Search over public published cases, for people without login: no `from` or `status`. */
-export const publicCaseSearchQuerySchema = caseSearchQuerySchema.omit({ from: true, status: true });
+export const publicCaseSearchQuerySchema = caseSearchQuerySchema.omit({ from: true, status: true, departmentId: true });
 export type PublicCaseSearchQuery = z.infer<typeof publicCaseSearchQuerySchema>;
 
 export const similarCasesQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(20).default(5) });

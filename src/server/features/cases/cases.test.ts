@@ -313,3 +313,52 @@ describe('bad input', () => {
     expect(await count()).toBe(1);
   });
 });
+
+describe('the team and the filters', () => {
+  it('keeps the team when an administrator corrects a case, and lets staff name colleagues', async () => {
+    const { org, cookie: admin, admin: adminMember } = await createOrgWithAdmin(t);
+    const unit = await createDepartment(t, org.id, { name: '税務課' });
+    const other = await createDepartment(t, org.id, { name: '福祉課' });
+    const reporter = await person(org.id, 'staff', unit.id);
+    const colleague = await person(org.id, 'staff', unit.id);
+    const candidates = await call('GET', `/api/orgs/${org.id}/cases/reporter-candidates`, reporter);
+    expect(candidates.statusCode).toBe(200);
+    expect(candidates.json().map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining([reporter.userId, colleague.userId]),
+    );
+    expect(Object.keys(candidates.json()[0]).sort()).toEqual(['displayName', 'id']);
+
+    const base = `/api/orgs/${org.id}/cases`;
+    const id = (
+      await call('POST', base, reporter, { ...counterCase, departmentId: unit.id, reporterIds: [colleague.userId] })
+    ).json().id as string;
+    const team = [reporter.userId, colleague.userId].sort();
+    // Submitted: the administrator may correct it (a draft is its reporters' own).
+    expect((await call('POST', `${base}/${id}/review`, reporter, { action: 'submit' })).statusCode).toBe(200);
+    const corrected = await call('PUT', `${base}/${id}`, admin, {
+      ...counterCase,
+      departmentId: unit.id,
+      title: '窓口の押印廃止',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(
+      corrected
+        .json()
+        .reporters.map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual(team);
+    expect(corrected.json().reporters.map((r: { id: string }) => r.id)).not.toContain(adminMember.user.id);
+    // A case cannot be adopted from itself.
+    const loop = await call('PUT', `${base}/${id}`, admin, { ...counterCase, adoptedFromId: id });
+    expect(loop.json().errors[0]).toMatchObject({ path: 'body.adoptedFromId', code: 'case.adopted_from_unknown' });
+
+    await call('POST', base, admin, { ...counterCase, title: '福祉の窓口', departmentId: other.id });
+    const byDepartment = (await call('GET', `${base}?from=own&departmentId=${unit.id}`, admin)).json();
+    expect(byDepartment.hits.map((h: { id: string }) => h.id)).toEqual([id]);
+    // The department facet leaves out its own filter, so the other department can be chosen.
+    expect(byDepartment.facets.department.map((d: { label: string }) => d.label).sort()).toEqual(['福祉課', '税務課']);
+    const byOrg = (await call('GET', `${base}?orgId=${org.id}`, admin)).json();
+    expect(byOrg.total).toBe(2);
+    expect(byOrg.facets.org).toContainEqual({ value: org.id, label: org.name, count: 2 });
+  });
+});

@@ -237,3 +237,21 @@ export async function listAdoptions(db: Db, viewer: Viewer, caseId: string, limi
     .orderBy(desc(kaizenCases.createdAt), asc(kaizenCases.id))
     .limit(limit);
 }
+
+export async function reporterIdsOf(db: Db, caseId: string) {
+  const rows = await db
+    .select({ userId: caseReporters.userId })
+    .from(caseReporters)
+    .where(eq(caseReporters.caseId, caseId));
+  return rows.map((r) => r.userId);
+}
+
+/** The organisation's members by name, for choosing a case's team. */
+export async function listMemberNames(db: Db, scope: OrgScope) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, scope.orgId))
+    .orderBy(asc(users.displayName));
+}

@@ -144,6 +144,20 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
   );
 
   app.get(
+    '/api/orgs/:orgId/cases/reporter-candidates',
+    {
+      config: report,
+      schema: {
+        tags,
+        summary: 'Members who can be named as the team of a case (names only)',
+        params: orgParams,
+        response: { 200: z.array(z.object({ id: idSchema, displayName: z.string() })) },
+      },
+    },
+    async (request) => service.listReporterCandidates(orgContext(request, deps)),
+  );
+
+  app.get(
     '/api/orgs/:orgId/case-tags',
     {
       config: read,

@@ -28,6 +28,8 @@ type Filter = keyof Pick<
   | 'fiscalYear'
   | 'tag'
   | 'effectKind'
+  | 'orgId'
+  | 'departmentId'
 >;
 
 /** The conditions of a search, each facet's own filter kept apart so its counts can leave it out. */
@@ -38,6 +40,9 @@ function conditionsOf(viewer: Viewer, query: CaseSearchQuery, tsQuery: string | 
   if (query.status) base.push(sql`kaizen_cases.status = ${query.status}`);
   if (tsQuery) base.push(sql`kaizen_cases.search_vector @@ ${tsQuery}::tsquery`);
   const byFacet: Partial<Record<Filter, SQL>> = {};
+  if (query.orgId) byFacet.orgId = sql`kaizen_cases.org_id = ${query.orgId}`;
+  if (query.departmentId)
+    byFacet.departmentId = sql`kaizen_cases.org_id = ${viewer.orgId} and kaizen_cases.department_id = ${query.departmentId}`;
   if (query.sceneId) byFacet.sceneId = sql`kaizen_cases.scene_id = ${query.sceneId}`;
   if (query.policyField) byFacet.policyField = sql`kaizen_cases.policy_field = ${query.policyField}`;
   if (query.method) byFacet.method = sql`kaizen_cases.method = ${query.method}`;
@@ -117,36 +122,55 @@ export async function countFacets(db: Db, viewer: Viewer, query: CaseSearchQuery
       .then((r) =>
         rowsOf<{ value: string | number; n: number }>(r).map((x) => ({ value: String(x.value), count: Number(x.n) })),
       );
-  const [sceneId, policyField, method, fiscalYear, municipalityType, prefectureCode, band, org, tag, effectKind] =
-    await Promise.all([
-      grouped('sceneId', sql`kaizen_cases.scene_id`),
-      grouped('policyField', sql`kaizen_cases.policy_field`),
-      grouped('method', sql`kaizen_cases.method`),
-      grouped('fiscalYear', sql`kaizen_cases.fiscal_year`),
-      grouped('municipalityType', sql`o.municipality_type`),
-      grouped('prefectureCode', sql`o.prefecture_code`),
-      grouped('populationBand', populationBand),
-      db
-        .execute(sql`select o.id as value, o.name as label, count(*)::int as n ${from}
-          where ${where()} group by o.id, o.name order by 3 desc, 2 limit 50`)
-        .then((r) =>
-          rowsOf<{ value: string; label: string; n: number }>(r).map((x) => ({
-            value: x.value,
-            label: x.label,
-            count: Number(x.n),
-          })),
-        ),
-      db
-        .execute(sql`select t.name as value, count(*)::int as n ${from}
+  const labelled = (r: unknown) =>
+    rowsOf<{ value: string; label: string; n: number }>(r).map((x) => ({
+      value: x.value,
+      label: x.label,
+      count: Number(x.n),
+    }));
+  const [
+    sceneId,
+    policyField,
+    method,
+    fiscalYear,
+    municipalityType,
+    prefectureCode,
+    band,
+    org,
+    tag,
+    effectKind,
+    department,
+  ] = await Promise.all([
+    grouped('sceneId', sql`kaizen_cases.scene_id`),
+    grouped('policyField', sql`kaizen_cases.policy_field`),
+    grouped('method', sql`kaizen_cases.method`),
+    grouped('fiscalYear', sql`kaizen_cases.fiscal_year`),
+    grouped('municipalityType', sql`o.municipality_type`),
+    grouped('prefectureCode', sql`o.prefecture_code`),
+    grouped('populationBand', populationBand),
+    db
+      .execute(sql`select o.id as value, o.name as label, count(*)::int as n ${from}
+          where ${where('orgId')} group by o.id, o.name order by 3 desc, 2 limit 50`)
+      .then(labelled),
+    db
+      .execute(sql`select t.name as value, count(*)::int as n ${from}
           join case_tag_links l on l.case_id = kaizen_cases.id join case_tags t on t.id = l.tag_id
           where ${where('tag')} group by t.name order by 2 desc, 1 limit 50`)
-        .then((r) => rowsOf<{ value: string; n: number }>(r).map((x) => ({ value: x.value, count: Number(x.n) }))),
-      db
-        .execute(sql`select e.kind as value, count(distinct kaizen_cases.id)::int as n ${from}
+      .then((r) => rowsOf<{ value: string; n: number }>(r).map((x) => ({ value: x.value, count: Number(x.n) }))),
+    db
+      .execute(sql`select e.kind as value, count(distinct kaizen_cases.id)::int as n ${from}
           join case_effects e on e.case_id = kaizen_cases.id
           where ${where('effectKind')} group by e.kind order by 2 desc, 1`)
-        .then((r) => rowsOf<{ value: string; n: number }>(r).map((x) => ({ value: x.value, count: Number(x.n) }))),
-    ]);
+      .then((r) => rowsOf<{ value: string; n: number }>(r).map((x) => ({ value: x.value, count: Number(x.n) }))),
+    viewer.orgId
+      ? db
+          .execute(sql`select d.id as value, d.name as label, count(*)::int as n ${from}
+              join departments d on d.id = kaizen_cases.department_id
+              where ${where('departmentId')} and kaizen_cases.org_id = ${viewer.orgId}
+              group by d.id, d.name order by 3 desc, 2 limit 100`)
+          .then(labelled)
+      : Promise.resolve([]),
+  ]);
   return {
     sceneId,
     policyField,
@@ -156,6 +180,7 @@ export async function countFacets(db: Db, viewer: Viewer, query: CaseSearchQuery
     prefectureCode,
     populationBand: band,
     org,
+    department,
     tag,
     effectKind,
   };

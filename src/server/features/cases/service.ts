@@ -46,17 +46,29 @@ function searchVectorOf(input: ParsedCaseInput, departmentName: string | null): 
   ]);
 }
 
-/** Checks the references of an input against the organisation; returns the values to store. */
-async function valuesOf(ctx: OrgContext, input: ParsedCaseInput) {
+/**
+ * Checks the references of an input against the organisation; returns the values to store and
+ * the team. A new case's reporter is whoever reports it; an edit keeps the team unless it names
+ * one, and an administrator who corrects a case does not join it.
+ */
+async function valuesOf(
+  ctx: OrgContext,
+  input: ParsedCaseInput,
+  editing?: { caseId: string; reporterIds: string[]; actorIsReporter: boolean },
+) {
   const department = input.departmentId ? await repo.findDepartment(ctx.db, ctx.scope, input.departmentId) : null;
   if (input.departmentId && !department)
     throw new AppError('validation', undefined, [{ path: 'body.departmentId', code: 'case.department_unknown' }]);
   if (input.adoptedFromId) {
     const source = await repo.findCase(ctx.db, input.adoptedFromId);
-    if (!source || !mayRead(viewerOf(ctx), source.row, false))
+    if (!source || !mayRead(viewerOf(ctx), source.row, false) || source.row.id === editing?.caseId)
       throw new AppError('validation', undefined, [{ path: 'body.adoptedFromId', code: 'case.adopted_from_unknown' }]);
   }
-  const reporterIds = [...new Set([ctx.actor.userId, ...input.reporterIds])];
+  const named = input.reporterIds.length > 0 ? input.reporterIds : (editing?.reporterIds ?? []);
+  const keepActor = !editing || editing.actorIsReporter;
+  const reporterIds = [...new Set([...(keepActor ? [ctx.actor.userId] : []), ...named])];
+  if (reporterIds.length === 0)
+    throw new AppError('validation', undefined, [{ path: 'body.reporterIds', code: 'case.reporter_unknown' }]);
   const members = await repo.memberIds(ctx.db, ctx.scope, reporterIds);
   const strangers = reporterIds.findIndex((id) => !members.has(id));
   if (strangers >= 0)
@@ -134,7 +146,11 @@ export async function updateCase(ctx: OrgContext, caseId: string, input: ParsedC
     const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
     if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
     if (!mayEdit(viewerOf(tx), found.row.status, reporter)) throw new AppError('case_locked');
-    const { values, reporterIds } = await valuesOf(tx, input);
+    const { values, reporterIds } = await valuesOf(tx, input, {
+      caseId,
+      reporterIds: await repo.reporterIdsOf(tx.db, caseId),
+      actorIsReporter: reporter,
+    });
     await repo.updateCase(tx.db, tx.scope, caseId, { ...values, updatedAt: tx.now() });
     await saveParts(tx, caseId, input, reporterIds);
     await recordAudit(tx, { orgId: tx.scope.orgId, action: 'case.update', targetType: 'case', targetId: caseId });
@@ -369,4 +385,9 @@ export async function awardCase(ctx: OrgContext, caseId: string, award: { fiscal
 /** The organisation's own case tags, for choosing them again. */
 export async function listTags(ctx: OrgContext) {
   return repo.listOrgTags(ctx.db, ctx.scope);
+}
+
+/** Members of the organisation who can be named as a case's team: id and name only. */
+export async function listReporterCandidates(ctx: OrgContext) {
+  return repo.listMemberNames(ctx.db, ctx.scope);
 }
