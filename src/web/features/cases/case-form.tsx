@@ -13,16 +13,14 @@ import { Alert } from '../../components/alert.js';
 import { Button } from '../../components/button.js';
 import { DataText } from '../../components/data-text.js';
 import { SelectField, TextAreaField, TextField } from '../../components/form-field.js';
-import { useMembership } from '../../lib/org-context.js';
-import { can } from '../../lib/permissions.js';
 import { useErrorText, useLanguage } from '../../lib/problems.js';
 import { useFieldErrors } from '../../lib/use-field-errors.js';
 import type { FieldErrors } from '../../lib/validation.js';
 import { departmentsQueryOptions } from '../departments/department-queries.js';
 import { indentDepartments } from '../rounds/department-options.js';
-import { ParticipantPicker } from '../rounds/participant-picker.js';
 import { type CaseFormValues, caseFieldErrorsFrom, caseFieldId, checkCaseForm } from './case-form-values.js';
 import { EffectsEditor } from './effects-editor.js';
+import { ReporterPicker } from './reporter-picker.js';
 import { ScenePicker } from './scene-picker.js';
 import { TagInput } from './tag-input.js';
 import '../rounds/rounds.css';
@@ -41,7 +39,6 @@ export function CaseForm({ orgId, initial, submitLabel, cancel, onSave }: CaseFo
   const { t } = useTranslation();
   const language = useLanguage();
   const describe = useErrorText();
-  const membership = useMembership();
   const { form, errors, setErrors } = useFieldErrors();
   const summaryRef = useRef<HTMLElement>(null);
   const [values, setValues] = useState<CaseFormValues>(initial);
@@ -279,22 +276,17 @@ export function CaseForm({ orgId, initial, submitLabel, cancel, onSave }: CaseFo
           className={['field', errors.reporterIds ? 'field--error' : ''].filter(Boolean).join(' ')}
           id={caseFieldId('reporterIds')}
         >
-          <p className="field__hint">
-            {can(membership, 'member.read') ? t('cases.form.reportersHint') : t('cases.form.reportersReadOnly')}
-          </p>
-          {can(membership, 'member.read') ? (
-            <ParticipantPicker orgId={orgId} selected={values.reporters} onChange={(reporters) => set({ reporters })} />
-          ) : (
-            values.reporters.length > 0 && (
-              <ul aria-label={t('cases.form.reportersCurrent')}>
-                {values.reporters.map((r) => (
-                  <li key={r.userId}>
-                    <DataText>{r.displayName}</DataText>
-                  </li>
-                ))}
-              </ul>
-            )
+          <p className="field__hint">{t('cases.form.reportersHint')}</p>
+          {values.reporters.length > 0 && (
+            <ul aria-label={t('cases.form.reportersCurrent')}>
+              {values.reporters.map((r) => (
+                <li key={r.userId}>
+                  <DataText>{r.displayName}</DataText>
+                </li>
+              ))}
+            </ul>
           )}
+          <ReporterPicker orgId={orgId} selected={values.reporters} onChange={(reporters) => set({ reporters })} />
           {errors.reporterIds && <p className="field__error">{errors.reporterIds}</p>}
         </div>
         {internal('reporters', t('cases.fields.reporters'))}

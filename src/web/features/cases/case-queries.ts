@@ -37,6 +37,15 @@ export function caseQueryOptions(orgId: string, caseId: string) {
   });
 }
 
+export function reporterCandidatesQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: ['orgs', orgId, 'case-reporter-candidates'] as const,
+    queryFn: () =>
+      api.get<{ id: string; displayName: string }[]>(`/api/orgs/${segment(orgId)}/cases/reporter-candidates`),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function caseTagsQueryOptions(orgId: string) {
   return queryOptions({
     queryKey: ['orgs', orgId, 'case-tags'] as const,
