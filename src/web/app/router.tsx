@@ -295,6 +295,17 @@ const casesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/cases/cases-page.js'), 'CasesPage'),
 });
 
+const caseStatsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'case-stats',
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number } => {
+    const year = Number(search.fiscalYear);
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? { fiscalYear: year } : {};
+  },
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/case-stats/case-stats-page.js'), 'CaseStatsPage'),
+});
+
 const caseNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'cases/new',
@@ -336,6 +347,7 @@ const routeTree = rootRoute.addChildren([
       planDraftsRoute,
       sceneGridRoute,
       casesRoute,
+      caseStatsRoute,
       caseNewRoute,
       caseRoute,
       caseEditRoute,

@@ -8,6 +8,7 @@ export const orgSections = [
   { key: 'sheets', to: '/orgs/$orgId/sheets', permission: 'sheet.read', label: 'nav.sheets' },
   { key: 'plan-drafts', to: '/orgs/$orgId/plan-drafts', permission: 'sheet.read', label: 'nav.planDrafts' },
   { key: 'cases', to: '/orgs/$orgId/cases', permission: 'org.read', label: 'nav.cases' },
+  { key: 'case-stats', to: '/orgs/$orgId/case-stats', permission: 'org.read', label: 'nav.caseStats' },
   { key: 'scene-grid', to: '/orgs/$orgId/scene-grid', permission: 'org.read', label: 'nav.sceneGrid' },
   { key: 'members', to: '/orgs/$orgId/members', permission: 'member.read', label: 'nav.members' },
   { key: 'audit', to: '/orgs/$orgId/audit', permission: 'audit.read', label: 'nav.audit' },

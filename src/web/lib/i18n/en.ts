@@ -1,3 +1,4 @@
+import { caseStatsEn } from './en/case-stats.js';
 import { casesEn } from './en/cases.js';
 import { editorEn } from './en/editor.js';
 import { resultsEn } from './en/results.js';
@@ -38,6 +39,7 @@ export const en: Messages = {
     planDrafts: 'Next-move drafts',
     sceneGrid: 'The 12 scenes',
     cases: 'Kaizen cases',
+    caseStats: 'Case statistics',
     members: 'Members',
     audit: 'Audit log',
     outbox: 'Sent mail',
@@ -474,4 +476,5 @@ export const en: Messages = {
   editor: editorEn,
   sceneGrid: sceneGridEn,
   cases: casesEn,
+  caseStats: caseStatsEn,
 };

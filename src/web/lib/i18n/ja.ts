@@ -1,3 +1,4 @@
+import { caseStatsJa } from './ja/case-stats.js';
 import { casesJa } from './ja/cases.js';
 import { editorJa } from './ja/editor.js';
 import { resultsJa } from './ja/results.js';
@@ -37,6 +38,7 @@ export const ja = {
     planDrafts: '次の一手の下書き',
     sceneGrid: '改善活動の12場面',
     cases: 'カイゼン事例',
+    caseStats: '事例の統計',
     members: 'メンバー',
     audit: '監査ログ',
     outbox: '送信メール',
@@ -473,6 +475,7 @@ export const ja = {
   editor: editorJa,
   sceneGrid: sceneGridJa,
   cases: casesJa,
+  caseStats: caseStatsJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
