@@ -397,6 +397,14 @@ export async function closedRoundCells(db: Db, scope: OrgScope, rounds: RoundRow
 }
 
 async function computeTally(db: Db, scope: OrgScope, round: RoundRow) {
+  // Enough memory to group a city's answers in one hash table instead of spilling to disk.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return writeTally(tx as unknown as Db, scope, round);
+  });
+}
+
+async function writeTally(db: Db, scope: OrgScope, round: RoundRow) {
   const submitted = sql`r.round_id = ${round.id} and r.org_id = ${scope.orgId} and r.status = 'submitted'`;
   const result = (await db.execute(sql`
     insert into ${sheetRoundTallies} (round_id, org_id, closes_on, closed_at, response_count, answer_cells, response_cells)
