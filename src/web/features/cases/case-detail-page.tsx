@@ -17,9 +17,11 @@ import { can } from '../../lib/permissions.js';
 import { useErrorText, useLanguage } from '../../lib/problems.js';
 import { useMe } from '../../lib/session.js';
 import { useSceneGrid } from '../scene-grid/scene-grid-queries.js';
+import { CaseAttachments } from './case-attachments.js';
 import { statusTones, useCaseWords } from './case-labels.js';
 import { type CaseDetail, caseApi, caseQueryOptions, useRefreshCases } from './case-queries.js';
 import { AwardDialog, ReviewDialog } from './case-review-dialogs.js';
+import { SimilarCases } from './similar-cases.js';
 import './cases.css';
 
 type Confirming = 'publish' | 'unpublish' | 'delete' | null;
@@ -86,6 +88,14 @@ function CaseView({
           <Story text={detail.result} />
         </li>
       </ol>
+
+      <CaseAttachments
+        orgId={orgId}
+        caseId={detail.id}
+        attachments={detail.attachments}
+        canEdit={own && detail.can.edit}
+        own={own}
+      />
 
       <section className="section case-section" aria-labelledby="case-effects">
         <h2 id="case-effects" className="section__title">
@@ -169,7 +179,9 @@ function CaseView({
             {detail.adoptionCount > 0
               ? t('cases.detail.adoptions', { count: detail.adoptionCount })
               : t('cases.detail.noAdoptions')}
-            {detail.adoptedBy && detail.adoptedBy.length > 0 && (
+          </Fact>
+          {detail.adoptedBy && detail.adoptedBy.length > 0 && (
+            <Fact label={t('cases.adoption.adoptedBy')}>
               <ul className="case-links">
                 {detail.adoptedBy.map((link) => (
                   <li key={link.id}>
@@ -180,8 +192,8 @@ function CaseView({
                   </li>
                 ))}
               </ul>
-            )}
-          </Fact>
+            </Fact>
+          )}
           <Fact label={t('cases.fields.awards')}>
             {detail.awards.length > 0 ? (
               <ul className="case-links">
@@ -242,6 +254,8 @@ function CaseView({
           )}
         </section>
       )}
+
+      <SimilarCases orgId={orgId} caseId={detail.id} />
     </article>
   );
 }

@@ -1,9 +1,16 @@
 import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
-import type { CaseDetail, CaseInput, CaseSearchResult, ReviewActionInput } from '../../../shared/cases/case-schema.js';
+import type {
+  CaseAttachment,
+  CaseDetail,
+  CaseInput,
+  CaseSearchResult,
+  ReviewActionInput,
+  SimilarCases,
+} from '../../../shared/cases/case-schema.js';
 import { api, segment } from '../../lib/api.js';
 import type { CasesSearch } from './case-search-params.js';
 
-export type { CaseDetail, CaseInput, CaseSearchResult };
+export type { CaseAttachment, CaseDetail, CaseInput, CaseSearchResult };
 export type CaseHit = CaseSearchResult['hits'][number];
 
 const base = (orgId: string) => `/api/orgs/${segment(orgId)}/cases`;
@@ -37,6 +44,25 @@ export function caseQueryOptions(orgId: string, caseId: string) {
   });
 }
 
+/** Cases like this one, for 「似ている事例」. */
+export function similarCasesQueryOptions(orgId: string, caseId: string) {
+  return queryOptions({
+    queryKey: [...caseQueryKey(orgId, caseId), 'similar'] as const,
+    queryFn: () => api.get<SimilarCases>(`${casePath(orgId, caseId)}/similar`, { limit: 5 }),
+    staleTime: 60_000,
+  });
+}
+
+/** Cases whose title or text match `q`, a few at a time, for picking one (横展開元). */
+export function casePickQueryOptions(orgId: string, q: string) {
+  return queryOptions({
+    queryKey: [...casesQueryKey(orgId), 'pick', q] as const,
+    queryFn: () => api.get<CaseSearchResult>(base(orgId), { q, limit: 8 }),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function reporterCandidatesQueryOptions(orgId: string) {
   return queryOptions({
     queryKey: ['orgs', orgId, 'case-reporter-candidates'] as const,
@@ -62,6 +88,8 @@ export const caseApi = {
     api.post<CaseDetail>(`${casePath(orgId, caseId)}/review`, input),
   award: (orgId: string, caseId: string, award: { fiscalYear: number; name: string }) =>
     api.post<CaseDetail>(`${casePath(orgId, caseId)}/awards`, award),
+  removeAttachment: (orgId: string, caseId: string, attachmentId: string) =>
+    api.delete<void>(`${casePath(orgId, caseId)}/attachments/${segment(attachmentId)}`),
 };
 
 /** After a change, searches, the case and the tag list may all differ. */
