@@ -5,6 +5,7 @@ import {
   createRespondents,
   createRound,
   importTemplate,
+  parseCsv,
   type Respondent,
   smallTemplate,
   submit,
@@ -23,36 +24,6 @@ let templateId: string;
 let people: Respondent[];
 
 const columns = { responses: 2, levels: [3, 4, 5, 6], nextMove: [11, 12, 13] };
-
-/** A minimal CSV reader (quoted fields, doubled quotes), enough for our own exports. */
-function parseCsv(body: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const text = body.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 async function exportCsv(roundId: string, cookie: string, query: string) {
   const response = await t.app.inject({

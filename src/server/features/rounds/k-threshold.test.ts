@@ -14,6 +14,7 @@ import {
   createRound,
   importTemplate,
   japanDate,
+  parseCsv,
   type Respondent,
   smallTemplate,
   submit,
@@ -72,36 +73,6 @@ function expectNoAggregates(items: (Item & { previous: unknown })[]) {
     expect(item.mostImportantCount).toBeNull();
     expect(item.previous).toBeNull();
   }
-}
-
-/** A minimal CSV reader (quoted fields, doubled quotes), enough for our own exports. */
-function parseCsv(body: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const text = body.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 async function exportCsv(roundId: string, cookie: string, query: string) {
