@@ -44,6 +44,7 @@ describe('事例の統計', () => {
     await stats.goto(cityId);
     const thisYear = jaYear(current.fiscalYear);
     await stats.waitForYear(thisYear);
+    await expectVisible(page.getByText(`組織：${DEMO_CITY}`, { exact: true }));
     await expectVisible(page.getByText('公開済みの事例だけを数えています', { exact: false }));
     await expectInnerText(stats.figure('cases'), `${current.totalCases}件`);
 

@@ -3,13 +3,14 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseStats } from '../../../shared/cases/stats-schema.js';
 import { DataTable } from '../../components/data-table.js';
+import { DataText } from '../../components/data-text.js';
 import { SelectField } from '../../components/form-field.js';
 import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { fiscalYearOf, formatFiscalYear, formatNumber } from '../../lib/format.js';
 import type { Language } from '../../lib/i18n/language.js';
-import { useOrgId } from '../../lib/org-context.js';
+import { useMembership, useOrgId } from '../../lib/org-context.js';
 import { useLanguage } from '../../lib/problems.js';
 import { useSceneGrid } from '../scene-grid/scene-grid-queries.js';
 import { BarChart } from './bar-chart.js';
@@ -40,6 +41,7 @@ export function CaseStatsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const orgId = useOrgId();
+  const membership = useMembership();
   const search = useSearch({ from: '/authed/orgs/$orgId/case-stats' });
   const navigate = useNavigate();
   const stats = useQuery(caseStatsQueryOptions(orgId, search.fiscalYear));
@@ -78,7 +80,7 @@ export function CaseStatsPage() {
       {stats.isError && <QueryError error={stats.error} onRetry={() => void stats.refetch()} />}
       {data && (
         <div aria-busy={stats.isPlaceholderData || undefined}>
-          <YearStats orgId={orgId} stats={data} language={language} grid={grid} />
+          <YearStats orgId={orgId} orgName={membership.orgName} stats={data} language={language} grid={grid} />
         </div>
       )}
     </article>
@@ -87,11 +89,13 @@ export function CaseStatsPage() {
 
 function YearStats({
   orgId,
+  orgName,
   stats,
   language,
   grid,
 }: {
   orgId: string;
+  orgName: string;
   stats: CaseStats;
   language: Language;
   grid: ReturnType<typeof useSceneGrid>;
@@ -127,6 +131,11 @@ function YearStats({
   return (
     <>
       <h2 className="case-stats-year-heading">{t('caseStats.yearHeading', { year: yearLabel })}</h2>
+      {/* Which organisation, on screen and on paper, where the header's organisation switcher is not printed. */}
+      <p className="case-stats-org">
+        {t('caseStats.organisation')}
+        <DataText>{orgName}</DataText>
+      </p>
       <section className="case-stats-section" aria-labelledby="case-stats-headline">
         <h3 id="case-stats-headline" className="visually-hidden">
           {t('caseStats.headline.title')}

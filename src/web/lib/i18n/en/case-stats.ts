@@ -7,6 +7,7 @@ export const caseStatsEn: Messages['caseStats'] = {
   scope: 'Only published cases are counted. Drafts and cases under review or returned are left out.',
   fiscalYear: 'Fiscal year',
   yearHeading: 'Statistics for {{year}}',
+  organisation: 'Organisation: ',
   listSeparator: ', ',
   countValue: '{{count, number}}',
   headline: {

@@ -5,6 +5,7 @@ export const caseStatsJa = {
   scope: '公開済みの事例だけを数えています。下書き・確認待ち・差し戻し中の事例は含みません。',
   fiscalYear: '年度',
   yearHeading: '{{year}}の統計',
+  organisation: '組織：',
   listSeparator: '、',
   countValue: '{{count, number}}件',
   headline: {
