@@ -16,6 +16,7 @@ import {
 import type { AppDeps, ZodApp } from './deps.js';
 import { registerAuditRoutes } from './features/audit/routes.js';
 import { registerAuthRoutes } from './features/auth/routes.js';
+import { registerCaseImportRoutes } from './features/case-import/routes.js';
 import { registerCaseStatsRoutes } from './features/case-stats/routes.js';
 import { registerCaseRoutes } from './features/cases/routes.js';
 import { registerDepartmentRoutes } from './features/departments/routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerCaseRoutes(app, deps);
   registerSceneGridRoutes(app, deps);
   registerCaseStatsRoutes(app, deps);
+  registerCaseImportRoutes(app, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -162,6 +162,10 @@ const sampleBodies: Record<string, unknown> = {
   // A JSON body where a multipart upload belongs: the case is checked before the body is read.
   'POST /api/orgs/:orgId/cases/:caseId/attachments': { file: 'aW50cnVkZXI=' },
   'DELETE /api/orgs/:orgId/cases/:caseId/attachments/:attachmentId': {},
+  // A JSON body where a multipart upload belongs: membership is checked before the body is read.
+  'POST /api/orgs/:orgId/case-imports': { file: 'aW50cnVkZXI=' },
+  'POST /api/orgs/:orgId/case-imports/:importId/validate': { mapping: { title: 0, happenedOn: 1 }, offset: 0 },
+  'POST /api/orgs/:orgId/case-imports/:importId/commit': { status: 'published' },
   'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 

@@ -28,7 +28,7 @@ const canReview = (ctx: OrgContext) => hasPermission(ctx.scope.role, 'case.revie
 const canPublish = (ctx: OrgContext) => hasPermission(ctx.scope.role, 'case.publish');
 
 /** The index entry of a case: what everyone who may read it sees, never its internal fields. */
-function searchVectorOf(input: ParsedCaseInput, departmentName: string | null): string {
+export function searchVectorOf(input: ParsedCaseInput, departmentName: string | null): string {
   const hidden = new Set<InternalField>(input.internalFields);
   const unless = (field: InternalField, text: string | null | undefined) => (hidden.has(field) ? null : text);
   return toTsVector([
