@@ -106,5 +106,9 @@ describe('事例の統計', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectNoAxeViolations(page, 'case statistics (English)');
     await saveScreenshot(page, 'case-stats-desktop-en');
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await sideways(page), 'the English page scrolls sideways at 375 px').toBeLessThanOrEqual(1);
+    await saveScreenshot(page, 'case-stats-phone-en');
   });
 });

@@ -31,8 +31,9 @@ function yearOptions(stats: CaseStats | undefined, chosen: number | undefined, l
   return [...years].sort((a, b) => b - a).map((year) => ({ year, label: formatFiscalYear(year, language) }));
 }
 
+// Three letters (Sep, not the en-GB Sept): twelve labels share a phone's width.
 const monthNameOf = (month: number, language: Language) =>
-  new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(
+  new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-US', { month: 'short', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, month - 1, 1)),
   );
 
