@@ -270,6 +270,55 @@ describe('case statistics', () => {
     }
   });
 
+  it("counts a renamed department under today's name and leaves out reporters who have left", async () => {
+    const own = await createOrgWithAdmin(t, { name: '改組市' });
+    const unit = await createDepartment(t, own.org.id, { name: '旧名課' });
+    const leaver = await createMember(t, { orgId: own.org.id, role: 'staff' });
+    const leaverCookie = await logIn(t, leaver.user.email);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${own.org.id}/cases`,
+      headers: { cookie: leaverCookie },
+      payload: { title: '去った人の改善', happenedOn: '2026-07-01', departmentId: unit.id },
+    });
+    const caseId = created.json().id as string;
+    for (const [action, cookie] of [
+      ['submit', leaverCookie],
+      ['approve', own.cookie],
+      ['publish', own.cookie],
+    ] as const) {
+      const step = await t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${own.org.id}/cases/${caseId}/review`,
+        headers: { cookie },
+        payload: { action },
+      });
+      expect(step.statusCode, step.body).toBe(200);
+    }
+    expect((await getStats(own.cookie, own.org.id, 2026)).participation).toEqual({ reporters: 1, members: 2 });
+
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/orgs/${own.org.id}/departments/${unit.id}`,
+      headers: { cookie: own.cookie },
+      payload: { name: '新名課' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/orgs/${own.org.id}/members/${leaver.membership.id}`,
+      headers: { cookie: own.cookie },
+      payload: {},
+    });
+    expect(removed.statusCode, removed.body).toBeLessThan(300);
+
+    const stats = await getStats(own.cookie, own.org.id, 2026);
+    expect(stats.byDepartment).toEqual([{ departmentId: unit.id, departmentName: '新名課', count: 1 }]);
+    // The case still counts; the person who left is no longer among the members, nor the reporters.
+    expect(stats.totalCases).toBe(1);
+    expect(stats.participation).toEqual({ reporters: 0, members: 1 });
+  });
+
   it('lets staff see the statistics and asks for a login without a session', async () => {
     expect((await getStats(staff.cookie, city.org.id, 2026)).totalCases).toBe(3);
     const anonymous = await t.app.inject({ method: 'GET', url: statsUrl(city.org.id) });
