@@ -187,4 +187,43 @@ describe('カイゼン事例', () => {
     await expectVisible(page.getByRole('heading', { level: 2, name: 'About the case' }));
     await saveScreenshot(page, 'cases-detail-en');
   });
+  test('報告フォームで横展開元を言葉で探して選び（キーボードでも選べ、外せる）、元の事例には「この事例を参考にした事例」として載る', async () => {
+    const source = '住民票の窓口で押印を廃止し、申請書を1枚に';
+    const title = `隣の課の押印廃止をまねた ${uniqueSuffix()}`;
+    const { context, page } = await browser.open({ bypassCSP: true });
+    await logInContext(context, demo.staff.email);
+    await page.goto(`/orgs/${cityId}/cases/new`);
+    const form = new CaseFormPage(page);
+    await form.waitUntilLoaded();
+    await form.title.fill(title);
+
+    // Type, then pick with the mouse: the choice shows its title and organisation and can be removed.
+    await form.adoptedFromSearch.fill('住民票の窓口で押印');
+    const option = form.adoptedFromOptions.filter({ hasText: source }).first();
+    await expectText(option, DEMO_CITY);
+    await option.click();
+    await expectText(page.locator('.case-adopted'), `${source} （${DEMO_CITY}）`);
+    await page.getByRole('button', { name: '横展開元を外す', exact: true }).click();
+    await expectText(page.locator('.case-adopted'), '選んでいません。');
+    await expectFocused(form.adoptedFromSearch);
+
+    // And with the keyboard alone.
+    await form.adoptedFromSearch.fill('住民票の窓口で押印');
+    await expectVisible(option);
+    await form.adoptedFromSearch.press('ArrowDown');
+    await form.adoptedFromSearch.press('Enter');
+    await expectText(page.locator('.case-adopted'), source);
+    await expectNoAxeViolations(page, 'case form with adopted from');
+    await form.saveDraft.click();
+
+    const detail = new CaseDetailPage(page);
+    await expectVisible(detail.heading(title));
+    const facts = page.getByRole('region', { name: '事例の情報' });
+    await facts.getByRole('link', { name: source, exact: true }).click();
+    await expectVisible(detail.heading(source));
+    await expectVisible(
+      page.getByRole('region', { name: '事例の情報' }).getByRole('link', { name: title, exact: true }),
+    );
+    await expectText(page.getByRole('region', { name: '事例の情報' }), 'この事例を参考にした事例');
+  });
 });

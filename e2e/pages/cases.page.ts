@@ -51,9 +51,13 @@ export class CaseFormPage {
   readonly saveChanges: Locator;
   readonly addEffect: Locator;
   readonly summary: Locator;
+  readonly adoptedFromSearch: Locator;
+  readonly adoptedFromOptions: Locator;
 
   constructor(readonly page: Page) {
     this.title = field(page, '件名');
+    this.adoptedFromSearch = page.getByRole('combobox', { name: '横展開元の事例を探す', exact: true });
+    this.adoptedFromOptions = page.getByRole('listbox', { name: '候補の事例', exact: true }).getByRole('option');
     this.problem = field(page, '現状（改善前）');
     this.action = field(page, '改善策（何をしたか）');
     this.result = field(page, '効果（改善後）');

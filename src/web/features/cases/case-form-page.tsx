@@ -77,6 +77,7 @@ export function CaseEditPage() {
         <CaseForm
           key={detail.data.updatedAt}
           orgId={orgId}
+          caseId={caseId}
           initial={caseFormFromDetail(detail.data)}
           submitLabel={t('cases.form.saveChanges')}
           cancel={back}

@@ -49,7 +49,14 @@ export interface CaseFormValues {
   costNote: string;
   sharing: CaseSharing;
   internalFields: InternalField[];
-  adoptedFromId: string | null;
+  /** The case this one adopted (横展開), with what the picker shows of it. */
+  adoptedFrom: AdoptedFrom | null;
+}
+
+export interface AdoptedFrom {
+  id: string;
+  title: string;
+  orgName: string;
 }
 
 let nextKey = 1;
@@ -82,7 +89,7 @@ export function emptyCaseForm(): CaseFormValues {
     costNote: '',
     sharing: 'org',
     internalFields: [],
-    adoptedFromId: null,
+    adoptedFrom: null,
   };
 }
 
@@ -116,7 +123,7 @@ export function caseFormFromDetail(detail: CaseDetail): CaseFormValues {
     costNote: detail.costNote ?? '',
     sharing: detail.sharing,
     internalFields: [...(detail.internalFields ?? [])],
-    adoptedFromId: detail.adoptedFrom?.id ?? null,
+    adoptedFrom: detail.adoptedFrom ? { ...detail.adoptedFrom } : null,
   };
 }
 
@@ -156,7 +163,7 @@ export function caseInputFromForm(values: CaseFormValues): CaseInput {
     costNote: orNull(values.costNote),
     sharing: values.sharing,
     internalFields: values.internalFields,
-    adoptedFromId: values.adoptedFromId,
+    adoptedFromId: values.adoptedFrom?.id ?? null,
   };
 }
 

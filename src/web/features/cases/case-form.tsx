@@ -18,6 +18,7 @@ import { useFieldErrors } from '../../lib/use-field-errors.js';
 import type { FieldErrors } from '../../lib/validation.js';
 import { departmentsQueryOptions } from '../departments/department-queries.js';
 import { indentDepartments } from '../rounds/department-options.js';
+import { AdoptedFromPicker } from './adopted-from-picker.js';
 import { type CaseFormValues, caseFieldErrorsFrom, caseFieldId, checkCaseForm } from './case-form-values.js';
 import { EffectsEditor } from './effects-editor.js';
 import { ReporterPicker } from './reporter-picker.js';
@@ -27,6 +28,8 @@ import '../rounds/rounds.css';
 
 interface CaseFormProps {
   orgId: string;
+  /** The case being edited; absent for a new one. */
+  caseId?: string | undefined;
   initial: CaseFormValues;
   submitLabel: string;
   cancel: ReactNode;
@@ -35,7 +38,7 @@ interface CaseFormProps {
 }
 
 /** The report form, for a new case and for editing one: the same fields, sections and checks. */
-export function CaseForm({ orgId, initial, submitLabel, cancel, onSave }: CaseFormProps) {
+export function CaseForm({ orgId, caseId, initial, submitLabel, cancel, onSave }: CaseFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const describe = useErrorText();
@@ -317,6 +320,18 @@ export function CaseForm({ orgId, initial, submitLabel, cancel, onSave }: CaseFo
           />
         </div>
         {internal('cost', t('cases.fields.cost'))}
+      </section>
+
+      <section className="case-form__section" aria-labelledby="case-form-adoption">
+        <h2 id="case-form-adoption">{t('cases.adoption.label')}</h2>
+        <AdoptedFromPicker
+          orgId={orgId}
+          caseId={caseId}
+          inputId={caseFieldId('adoptedFromId')}
+          value={values.adoptedFrom}
+          onChange={(adoptedFrom) => set({ adoptedFrom })}
+          error={errors.adoptedFromId}
+        />
       </section>
 
       <section className="case-form__section" aria-labelledby="case-form-sharing">
