@@ -260,4 +260,42 @@ describe('シートの結果', () => {
     await expectVisible(page.getByRole('region', { name: 'How positions see it differently', exact: true }));
     await saveScreenshot(page, 'results-en-phone');
   });
+  test('結果のページに、弱い3項目それぞれに効きそうな公開中の事例が、APIの答えどおりに並ぶ', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    let expected: { title: string; cases: { id: string; title: string; orgName: string }[] }[] = [];
+    try {
+      const answer = await admin.get<{ basis: string | null; items: typeof expected }>(
+        `/api/orgs/${cityId}/rounds/${roundIds.second}/case-suggestions`,
+      );
+      expect(answer.basis).toBe('group');
+      expected = answer.items;
+    } finally {
+      await admin.dispose();
+    }
+    // The demo seed's published cases answer at least one of the weakest items.
+    expect(expected).toHaveLength(3);
+    expect(expected.some((item) => item.cases.length > 0)).toBe(true);
+
+    const { context, page } = await browser.open({ bypassCSP: true });
+    await logInContext(context, demo.orgAdmin.email);
+    const results = new ResultsPage(page);
+    await results.goto(cityId, roundIds.second, rounds.second);
+    await expectText(results.caseSuggestions, '全体の中央値が低い3つの項目');
+    for (const item of expected) {
+      const card = results.caseSuggestions.getByRole('listitem').filter({
+        has: page.getByRole('heading', { level: 3, name: item.title, exact: true }),
+      });
+      await expectVisible(card);
+      if (item.cases.length === 0) await expectText(card, 'この項目に合う公開中の事例は、まだ見つかりません。');
+      for (const hit of item.cases) {
+        await expectVisible(card.getByRole('link', { name: hit.title, exact: true }));
+        await expectText(card, hit.orgName);
+      }
+    }
+    await expectNoAxeViolations(page, 'results with case suggestions');
+    const first = expected.find((item) => item.cases.length > 0)?.cases[0];
+    if (!first) throw new Error('No suggested case to open.');
+    await results.caseSuggestions.getByRole('link', { name: first.title, exact: true }).first().click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: first.title, exact: true }));
+  });
 });

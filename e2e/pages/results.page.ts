@@ -13,6 +13,7 @@ export class ResultsPage {
   readonly nextMoves: Locator;
   readonly spread: Locator;
   readonly downloads: Locator;
+  readonly caseSuggestions: Locator;
 
   constructor(readonly page: Page) {
     this.filters = page.getByRole('search', { name: '結果の絞り込み', exact: true });
@@ -24,6 +25,7 @@ export class ResultsPage {
     this.nextMoves = page.getByRole('region', { name: '次の一手', exact: true });
     this.spread = page.getByRole('region', { name: '部署ごとのばらつき', exact: true });
     this.downloads = page.getByRole('region', { name: 'ダウンロードと印刷', exact: true });
+    this.caseSuggestions = page.getByRole('region', { name: '弱い項目に効きそうな事例', exact: true });
   }
 
   heading(roundTitle: string): Locator {

@@ -12,6 +12,7 @@ import { can } from '../../lib/permissions.js';
 import { useLanguage } from '../../lib/problems.js';
 import { roundQueryOptions } from '../rounds/round-queries.js';
 import { localizedTitle } from '../sheets/sheet-labels.js';
+import { CaseSuggestions } from './case-suggestions.js';
 import { isHiddenWhileOpen } from './group-label.js';
 import { ItemChanges } from './item-changes.js';
 import { ItemDistributions } from './item-distributions.js';
@@ -122,6 +123,7 @@ export function ResultsPage() {
           <PositionGaps results={data} />
           <ItemChanges results={data} />
           <NextMoves orgId={orgId} roundId={roundId} results={data} />
+          <CaseSuggestions orgId={orgId} roundId={roundId} results={data} />
           {canManage && <UnitSpreadSection orgId={orgId} round={detail} results={data} />}
           <ResultsDownloads orgId={orgId} round={detail} results={data} filters={search} canManage={canManage} />
           {canManage && !detail.anonymous && <NamedResponses orgId={orgId} round={detail} />}

@@ -1,5 +1,6 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { CaseSuggestions } from '../../../shared/cases/case-schema.js';
 import type { CarryNextMoveInput, PlanDraftMove } from '../../../shared/plans/draft-schema.js';
 import type {
   namedResponsesSchema,
@@ -21,7 +22,7 @@ declare module '@tanstack/history' {
 }
 
 export type NamedResponse = z.infer<typeof namedResponsesSchema>[number];
-export type { PlanDraftMove, RoundDetail, RoundResults, RoundSummary, UnitSpread, UnitTrend };
+export type { CaseSuggestions, PlanDraftMove, RoundDetail, RoundResults, RoundSummary, UnitSpread, UnitTrend };
 
 /** The filters of a results view, as the address keeps them. */
 export interface ResultsFilters {
@@ -50,6 +51,22 @@ export function resultsQueryOptions(orgId: string, roundId: string, filters: Res
     queryFn: () => api.get<RoundResults>(`${roundBase(orgId, roundId)}/results`, { ...filters }),
     // Changing a filter keeps the last view on screen until the new one arrives.
     placeholderData: (previous) => previous,
+  });
+}
+
+/** Published cases for the round's 3 weakest items, for the same department and position as the page. */
+export function caseSuggestionsQueryOptions(
+  orgId: string,
+  roundId: string,
+  filters: Pick<ResultsFilters, 'departmentId' | 'position'>,
+) {
+  const { departmentId, position } = filters;
+  return queryOptions({
+    queryKey: [...roundsQueryKey(orgId), roundId, 'case-suggestions', { departmentId, position }],
+    queryFn: () =>
+      api.get<CaseSuggestions>(`${roundBase(orgId, roundId)}/case-suggestions`, { departmentId, position }),
+    placeholderData: (previous) => previous,
+    staleTime: 60_000,
   });
 }
 

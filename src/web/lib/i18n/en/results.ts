@@ -234,4 +234,20 @@ export const resultsEn: Messages['results'] = {
   draftRemoveBody:
     'The next move for “{{title}}” and its note leave your drafts. You can add it again from the results at any time.',
   draftRemoved: 'Removed “{{title}}” from your drafts.',
+  // Case suggestions
+  suggestionsTitle: 'Cases that may help with the weakest items',
+  suggestionsLead:
+    'Published cases found by the words of the 3 items with the lowest medians overall. See what other workplaces and cities did.',
+  suggestionsLeadOf:
+    'Published cases found by the words of the 3 items with the lowest medians for {{name}}. See what other workplaces and cities did.',
+  suggestionsLeadMine:
+    'The group’s figures cannot be shown, so these are published cases for the 3 items where your own answers are lowest.',
+  suggestionsLevel: 'Median {{level}} of {{count}} levels',
+  suggestionsLevelMine: 'Your answer {{level}} of {{count}} levels',
+  suggestionsNoCases: 'No published case matches this item yet.',
+  suggestionsNoneOpen:
+    'Until the round closes the group’s figures are hidden, and you have not answered it, so there are no weakest items to show.',
+  suggestionsNone:
+    'The group’s figures cannot be shown and you have not answered this round, so there are no weakest items to show.',
+  suggestionsFailed: 'The cases could not be loaded. Try again later.',
 };

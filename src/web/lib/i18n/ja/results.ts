@@ -222,4 +222,17 @@ export const resultsJa = {
   draftRemoveTitle: '下書きから外しますか',
   draftRemoveBody: '「{{title}}」の次の一手とメモを下書きから外します。結果の画面から、いつでも入れ直せます。',
   draftRemoved: '「{{title}}」を下書きから外しました。',
+  // Case suggestions
+  suggestionsTitle: '弱い項目に効きそうな事例',
+  suggestionsLead:
+    '全体の中央値が低い3つの項目について、項目の言葉で探した公開中の事例です。ほかの職場や自治体の工夫を参考にしてください。',
+  suggestionsLeadOf:
+    '{{name}}の中央値が低い3つの項目について、項目の言葉で探した公開中の事例です。ほかの職場や自治体の工夫を参考にしてください。',
+  suggestionsLeadMine: '全体の集計は表示できないため、あなたの回答が低い3つの項目について探した公開中の事例です。',
+  suggestionsLevel: '中央値 {{level}}（{{count}}段階中）',
+  suggestionsLevelMine: 'あなたの回答 {{level}}（{{count}}段階中）',
+  suggestionsNoCases: 'この項目に合う公開中の事例は、まだ見つかりません。',
+  suggestionsNoneOpen: '締め切るまで全体の集計は表示せず、この実施へのあなたの回答もないため、弱い項目を選べません。',
+  suggestionsNone: '全体の集計を表示できず、この実施へのあなたの回答もないため、弱い項目を選べません。',
+  suggestionsFailed: '事例を読み込めませんでした。時間をおいて表示し直してください。',
 } as const;
