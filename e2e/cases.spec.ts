@@ -214,6 +214,7 @@ describe('カイゼン事例', () => {
     await form.adoptedFromSearch.press('Enter');
     await expectText(page.locator('.case-adopted'), source);
     await expectNoAxeViolations(page, 'case form with adopted from');
+    await saveScreenshot(page, 'cases-form-adopted-from', { fullPage: false });
     await form.saveDraft.click();
 
     const detail = new CaseDetailPage(page);

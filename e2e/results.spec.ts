@@ -293,6 +293,8 @@ describe('シートの結果', () => {
       }
     }
     await expectNoAxeViolations(page, 'results with case suggestions');
+    await results.caseSuggestions.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'results-case-suggestions', { fullPage: false });
     const first = expected.find((item) => item.cases.length > 0)?.cases[0];
     if (!first) throw new Error('No suggested case to open.');
     await results.caseSuggestions.getByRole('link', { name: first.title, exact: true }).first().click();
