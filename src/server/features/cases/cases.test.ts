@@ -362,3 +362,30 @@ describe('the team and the filters', () => {
     expect(byOrg.facets.org).toContainEqual({ value: org.id, label: org.name, count: 2 });
   });
 });
+
+describe('adoption links', () => {
+  it('keeps a link to a source the editor can no longer read when the form leaves it out', async () => {
+    const a = await createOrgWithAdmin(t);
+    const b = await createOrgWithAdmin(t);
+    const source = (await call('POST', `/api/orgs/${a.org.id}/cases`, a.cookie, counterCase)).json().id as string;
+    for (const action of ['submit', 'approve', 'publish'])
+      await call('POST', `/api/orgs/${a.org.id}/cases/${source}/review`, a.cookie, { action });
+    const adopted = (
+      await call('POST', `/api/orgs/${b.org.id}/cases`, b.cookie, { ...counterCase, adoptedFromId: source })
+    ).json().id as string;
+    expect((await call('GET', `/api/orgs/${b.org.id}/cases/${adopted}`, b.cookie)).json().adoptedFrom.id).toBe(source);
+    // A takes its case back: B no longer sees it, and B's edit form cannot show the link.
+    await call('POST', `/api/orgs/${a.org.id}/cases/${source}/review`, a.cookie, { action: 'unpublish' });
+    const edited = await call('PUT', `/api/orgs/${b.org.id}/cases/${adopted}`, b.cookie, {
+      ...counterCase,
+      adoptedFromId: null,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().adoptedFrom).toBeNull();
+    const [row] = await t.database.db.select().from(kaizenCases).where(eq(kaizenCases.id, adopted));
+    expect(row?.adoptedFromId).toBe(source);
+    // Published again, the link shows again.
+    await call('POST', `/api/orgs/${a.org.id}/cases/${source}/review`, a.cookie, { action: 'publish' });
+    expect((await call('GET', `/api/orgs/${b.org.id}/cases/${adopted}`, b.cookie)).json().adoptedFrom.id).toBe(source);
+  });
+});

@@ -151,6 +151,12 @@ export async function updateCase(ctx: OrgContext, caseId: string, input: ParsedC
       reporterIds: await repo.reporterIdsOf(tx.db, caseId),
       actorIsReporter: reporter,
     });
+    // A source the editor can no longer read was not shown in the form, so its absence there is
+    // not a choice to drop it: the link stays.
+    if (!input.adoptedFromId && found.row.adoptedFromId) {
+      const source = await repo.findCase(tx.db, found.row.adoptedFromId);
+      if (source && !mayRead(viewerOf(tx), source.row, false)) values.adoptedFromId = found.row.adoptedFromId;
+    }
     await repo.updateCase(tx.db, tx.scope, caseId, { ...values, updatedAt: tx.now() });
     await saveParts(tx, caseId, input, reporterIds);
     await recordAudit(tx, { orgId: tx.scope.orgId, action: 'case.update', targetType: 'case', targetId: caseId });
