@@ -306,6 +306,13 @@ const caseStatsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/case-stats/case-stats-page.js'), 'CaseStatsPage'),
 });
 
+const caseImportRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'cases/import',
+  beforeLoad: requirePermission('case.publish'),
+  component: lazyRouteComponent(() => import('../features/case-import/case-import-page.js'), 'CaseImportPage'),
+});
+
 const caseNewRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'cases/new',
@@ -349,6 +356,7 @@ const routeTree = rootRoute.addChildren([
       casesRoute,
       caseStatsRoute,
       caseNewRoute,
+      caseImportRoute,
       caseRoute,
       caseEditRoute,
       sheetsRoute,

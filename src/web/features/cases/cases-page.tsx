@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useOrgId } from '../../lib/org-context.js';
+import { CaseImportLink } from '../case-import/case-import-link.js';
 import { useSceneGrid } from '../scene-grid/scene-grid-queries.js';
 import { CaseFacets } from './case-facets.js';
 import { CaseHitCard } from './case-hit-card.js';
@@ -52,6 +53,7 @@ export function CasesPage() {
           </Link>
         }
       />
+      <CaseImportLink orgId={orgId} />
       <SearchForm key={search.q ?? ''} initial={search.q ?? ''} onSearch={(q) => update({ q: q || undefined })} />
       <div className="case-search__controls">
         <fieldset className="case-from">

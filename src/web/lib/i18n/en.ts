@@ -1,3 +1,4 @@
+import { caseImportEn } from './en/case-import.js';
 import { caseStatsEn } from './en/case-stats.js';
 import { casesEn } from './en/cases.js';
 import { editorEn } from './en/editor.js';
@@ -477,4 +478,5 @@ export const en: Messages = {
   sceneGrid: sceneGridEn,
   cases: casesEn,
   caseStats: caseStatsEn,
+  caseImport: caseImportEn,
 };

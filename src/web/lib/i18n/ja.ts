@@ -1,3 +1,4 @@
+import { caseImportJa } from './ja/case-import.js';
 import { caseStatsJa } from './ja/case-stats.js';
 import { casesJa } from './ja/cases.js';
 import { editorJa } from './ja/editor.js';
@@ -476,6 +477,7 @@ export const ja = {
   sceneGrid: sceneGridJa,
   cases: casesJa,
   caseStats: caseStatsJa,
+  caseImport: caseImportJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
