@@ -98,11 +98,9 @@ describe('事例の一括取り込み', () => {
 
   test('誤りのある行を含むCSVでは、その行と列の誤りを示し、1件も取り込まない（スマートフォン幅）', async () => {
     const suffix = uniqueSuffix();
-    const csv = [
-      '件名,実施日,分野',
-      `正しい行 ${suffix},2025-04-01,窓口`,
-      `日付が誤っている行 ${suffix},2025-02-30,窓口`,
-    ].join('\r\n');
+    // More rows than one batch of checks: the error is found in the second batch.
+    const good = Array.from({ length: 600 }, (_, i) => `正しい行 ${suffix} ${i + 1},2025-04-01,窓口`);
+    const csv = ['件名,実施日,分野', ...good, `日付が誤っている行 ${suffix},2025-02-30,窓口`].join('\r\n');
     const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
     const { page, importPage } = await openImport('phone');
     await importPage.choose('事例一覧.csv', file, 'text/csv');
@@ -110,7 +108,8 @@ describe('事例の一括取り込み', () => {
     await saveScreenshot(page, 'case-import-mapping-phone');
     await importPage.checkAll.click();
     await expectVisible(importPage.rowErrors);
-    await expectText(importPage.rowErrors, '3行目');
+    await expectText(importPage.rowErrors, '602行目');
+    await expectText(importPage.progressText, '601/601行を確認しました');
     await expectText(importPage.rowErrors, '実施日');
     await expectText(importPage.rowErrors, '日付として読み取れません');
     await expectVisible(page.getByRole('alert').filter({ hasText: '1件の誤りがあります' }));
@@ -122,7 +121,7 @@ describe('事例の一括取り込み', () => {
     const admin = await apiAs(demo.orgAdmin.email);
     try {
       const found = await admin.get<{ total: number }>(
-        `/api/orgs/${cityId}/cases?q=${encodeURIComponent(`正しい行 ${suffix}`)}&from=own`,
+        `/api/orgs/${cityId}/cases?q=${encodeURIComponent(suffix)}&from=own`,
       );
       expect(found.total).toBe(0);
     } finally {

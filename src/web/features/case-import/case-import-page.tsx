@@ -341,6 +341,10 @@ function CheckStep({
   const [sharing, setSharing] = useState<CaseSharing>('org');
   const [committing, setCommitting] = useState(false);
 
+  // The wording function changes with every render; the check must not start over with it.
+  const errorTextRef = useRef(errorText);
+  errorTextRef.current = errorText;
+
   // Checks the rows batch by batch, so the bar shows real progress and no request runs long.
   useEffect(() => {
     let cancelled = false;
@@ -358,13 +362,13 @@ function CheckStep({
         }
         if (!cancelled) setFinished(true);
       } catch (error) {
-        if (!cancelled) setFailure(errorText(error));
+        if (!cancelled) setFailure(errorTextRef.current(error));
       }
     })();
     return () => {
       cancelled = true;
     };
-  }, [orgId, list.id, mapping, errorText]);
+  }, [orgId, list.id, mapping]);
 
   const commit = async () => {
     setCommitting(true);
