@@ -175,6 +175,28 @@ describe('カイゼン事例', () => {
     expect(new URL(page.url()).searchParams.get('from')).toBe('others');
   });
 
+  test('検索結果を CSV（BOM 付き UTF-8）と Excel でダウンロードできる', async () => {
+    const { context, page } = await browser.open();
+    await logInContext(context, demo.orgAdmin.email);
+    const search = new CaseSearchPage(page);
+    await search.goto(cityId, '?from=own');
+    await search.search('窓口');
+    const csvLink = page.getByRole('link', { name: 'CSV（Excel で開けます）', exact: true });
+    await expectVisible(csvLink);
+    const href = (await csvLink.getAttribute('href')) ?? '';
+    expect(href).toContain('/cases/export?');
+    expect(new URL(href, 'http://x').searchParams.get('q')).toBe('窓口');
+    const csv = await context.request.get(href);
+    expect(csv.status()).toBe(200);
+    const body = await csv.body();
+    expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(body.toString('utf8')).toContain('件名');
+    expect(body.toString('utf8')).toContain('窓口');
+    const xlsxHref = await page.getByRole('link', { name: 'Excel（xlsx）', exact: true }).getAttribute('href');
+    const xlsx = await context.request.get(xlsxHref ?? '');
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+  });
+
   test('英語の表示では検索と事例のページが英語になる', async () => {
     const { context, page } = await browser.open({ language: 'en', bypassCSP: true });
     await logInContext(context, demo.orgAdmin.email);

@@ -345,3 +345,10 @@ export const caseSuggestionsSchema = z.object({
   ),
 });
 export type CaseSuggestions = z.infer<typeof caseSuggestionsSchema>;
+
+/** A search's cases as a file: the same filters and order, without paging. */
+export const caseExportQuerySchema = caseSearchQuerySchema.omit({ limit: true, offset: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  lang: z.enum(['ja', 'en']).optional(),
+});
+export type CaseExportQuery = Omit<z.infer<typeof caseExportQuerySchema>, 'lang'>;

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment, createMember, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
+import { parseCsv } from '../../../../test/rounds.js';
 import { kaizenCases } from '../../db/schema/cases.js';
 
 /**
@@ -387,5 +388,43 @@ describe('adoption links', () => {
     // Published again, the link shows again.
     await call('POST', `/api/orgs/${a.org.id}/cases/${source}/review`, a.cookie, { action: 'publish' });
     expect((await call('GET', `/api/orgs/${b.org.id}/cases/${adopted}`, b.cookie)).json().adoptedFrom.id).toBe(source);
+  });
+});
+
+describe('export of a search', () => {
+  it('writes the cases a search finds as CSV with a BOM or xlsx, without another organisation’s internal fields', async () => {
+    const a = await createOrgWithAdmin(t, { name: 'エクスポート市' });
+    const b = await createOrgWithAdmin(t);
+    const id = (await call('POST', `/api/orgs/${a.org.id}/cases`, a.cookie, counterCase)).json().id as string;
+    for (const action of ['submit', 'approve', 'publish'])
+      await call('POST', `/api/orgs/${a.org.id}/cases/${id}/review`, a.cookie, { action });
+    const csv = await call('GET', `/api/orgs/${b.org.id}/cases/export?orgId=${a.org.id}&lang=ja`, b.cookie);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain("filename*=UTF-8''");
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parseCsv(csv.body);
+    expect(rows[0]?.slice(0, 3)).toEqual(['ID', '件名', '組織']);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual(
+      expect.arrayContaining([
+        id,
+        counterCase.title,
+        'エクスポート市',
+        '職場 × 改善',
+        '窓口',
+        'へらす',
+        '公開中',
+        '600',
+      ]),
+    );
+    const english = parseCsv((await call('GET', `/api/orgs/${a.org.id}/cases/export?from=own&lang=en`, a.cookie)).body);
+    expect(english[0]?.[1]).toBe('Title');
+    expect(english[1]).toEqual(
+      expect.arrayContaining(['Workplace × Improvement', 'Service counters', 'Reduce', 'Published']),
+    );
+    const xlsx = await call('GET', `/api/orgs/${a.org.id}/cases/export?from=own&format=xlsx`, a.cookie);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   awardInputSchema,
   caseDetailSchema,
+  caseExportQuerySchema,
   caseInputSchema,
   caseSearchQuerySchema,
   caseSearchResultSchema,
@@ -14,7 +15,9 @@ import { idSchema } from '../../../shared/common/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
+import { pickLocale } from '../../plugins/errors.js';
 import { registerAttachmentRoutes } from './attachment-routes.js';
+import { exportCases } from './export.js';
 import * as search from './search.js';
 import * as service from './service.js';
 import { registerSuggestionRoutes } from './suggestions.js';
@@ -141,6 +144,24 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) => service.awardCase(orgContext(request, deps), request.params.caseId, request.body),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/cases/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A search's cases as CSV (UTF-8 with BOM) or xlsx, up to 10,000",
+        params: orgParams,
+        querystring: caseExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...query } = request.query;
+      const file = await exportCases(orgContext(request, deps), query, lang ?? pickLocale(request));
+      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+    },
   );
 
   app.get(

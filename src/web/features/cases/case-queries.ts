@@ -37,6 +37,15 @@ export function caseSearchQueryOptions(orgId: string, search: CasesSearch) {
   });
 }
 
+/** The address of a search's cases as a file: the same filters, no paging. */
+export function caseExportUrl(orgId: string, search: CasesSearch, format: 'csv' | 'xlsx', lang: 'ja' | 'en'): string {
+  const { page: _page, ...filters } = search;
+  const params = new URLSearchParams({ format, lang });
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  return `${base(orgId)}/export?${params}`;
+}
+
 export function caseQueryOptions(orgId: string, caseId: string) {
   return queryOptions({
     queryKey: caseQueryKey(orgId, caseId),

@@ -9,13 +9,14 @@ import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useOrgId } from '../../lib/org-context.js';
+import { useLanguage } from '../../lib/problems.js';
 import { CaseImportLink } from '../case-import/case-import-link.js';
 import { useSceneGrid } from '../scene-grid/scene-grid-queries.js';
 import { CaseFacets } from './case-facets.js';
 import { CaseHitCard } from './case-hit-card.js';
 import { useCaseWords } from './case-labels.js';
 import { CasePagination } from './case-pagination.js';
-import { casePageSize, caseSearchQueryOptions } from './case-queries.js';
+import { caseExportUrl, casePageSize, caseSearchQueryOptions } from './case-queries.js';
 import { type CaseFilterKey, type CasesSearch, caseFilterKeys, parseCasesSearch } from './case-search-params.js';
 import { CasesEmpty } from './cases-empty.js';
 import './cases.css';
@@ -25,6 +26,7 @@ const froms = ['all', 'own', 'others'] as const;
 /** 事例を探す: full-text search over every case the person may see, with facets, sorting and pages. */
 export function CasesPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const orgId = useOrgId();
   const search = parseCasesSearch(useSearch({ from: '/authed/orgs/$orgId/cases' }));
   const navigate = useNavigate({ from: '/orgs/$orgId/cases' });
@@ -131,6 +133,17 @@ export function CasesPage() {
                 </ol>
               )}
               <CasePagination page={page} total={total} pageSize={casePageSize} search={search} />
+              {total > 0 && (
+                <p className="case-search__downloads">
+                  {t('cases.search.download', { count: Math.min(total, 10_000) })}{' '}
+                  <a href={caseExportUrl(orgId, search, 'csv', language)} download>
+                    {t('cases.search.downloadCsv')}
+                  </a>{' '}
+                  <a href={caseExportUrl(orgId, search, 'xlsx', language)} download>
+                    {t('cases.search.downloadXlsx')}
+                  </a>
+                </p>
+              )}
             </>
           )}
         </section>

@@ -1,3 +1,5 @@
+import { caseWords } from '../../../../shared/cases/case-words.js';
+
 import type { Messages } from '../ja.js';
 
 /** English messages of the kaizen-case screens; typed by the Japanese file. */
@@ -8,46 +10,17 @@ export const casesEn: Messages['cases'] = {
   report: 'Report a case',
   separator: ' · ',
   colon: ': ',
-  status: {
-    draft: 'Draft',
-    submitted: 'Submitted (awaiting review)',
-    returned: 'Returned',
-    approved: 'Approved',
-    published: 'Published',
-  },
-  sharing: {
-    org: 'Within the organisation',
-    network: 'Shared with member organisations',
-    public: 'Public',
-  },
+  status: caseWords.en.status,
+  sharing: caseWords.en.sharing,
   sharingHint: {
     org: 'Only members of this organisation can read it.',
     network:
       'Other municipalities and bodies using Kaizen Navi can read it too. Fields marked internal are not shown to them.',
     public: 'Anyone can read it, even without logging in. Fields marked internal are not shown.',
   },
-  methods: { stop: 'Stop', reduce: 'Reduce', change: 'Change', ict: 'ICT' },
-  policyFields: {
-    counter: 'Service counters',
-    ict: 'ICT and digital',
-    facilities: 'Public facilities',
-    collaboration: 'Collaboration',
-    private_sector: 'Private sector',
-    revenue: 'Revenue',
-    internal_affairs: 'Internal work',
-    welfare: 'Welfare and childcare',
-    disaster: 'Disaster prevention',
-    environment: 'Environment',
-    other: 'Other',
-  },
-  effectKinds: {
-    hours_per_year: 'Hours saved',
-    yen_per_year: 'Money saved',
-    paper_sheets: 'Paper saved',
-    waiting_minutes: 'Waiting time cut',
-    satisfaction: 'Satisfaction',
-    other: 'Other',
-  },
+  methods: caseWords.en.methods,
+  policyFields: caseWords.en.policyFields,
+  effectKinds: caseWords.en.effectKinds,
   effectUnits: {
     hours_per_year: 'hours/year',
     yen_per_year: 'yen/year',
@@ -102,6 +75,9 @@ export const casesEn: Messages['cases'] = {
     managerOpinion: "Manager's opinion",
   },
   search: {
+    download: 'Download the {{count}} cases found:',
+    downloadCsv: 'CSV (opens in Excel)',
+    downloadXlsx: 'Excel (xlsx)',
     lead: 'Find kaizen cases of your organisation and of other municipalities. Two-character words such as 窓口 (counter) or 押印 (seal) work too.',
     form: 'Search cases',
     q: 'Keywords',

@@ -1,3 +1,5 @@
+import { caseWords } from '../../../../shared/cases/case-words.js';
+
 /** Japanese messages of the kaizen-case screens (t('cases.…')). */
 export const casesJa = {
   title: 'カイゼン事例',
@@ -7,45 +9,16 @@ export const casesJa = {
   /** Between facts on one line: デモ市・2026年5月1日. */
   separator: '・',
   colon: '：',
-  status: {
-    draft: '下書き',
-    submitted: '提出済み（確認待ち）',
-    returned: '差し戻し',
-    approved: '承認済み',
-    published: '公開中',
-  },
-  sharing: {
-    org: '組織内',
-    network: '会員自治体に共有',
-    public: '一般公開',
-  },
+  status: caseWords.ja.status,
+  sharing: caseWords.ja.sharing,
   sharingHint: {
     org: 'この組織のメンバーだけが読めます。',
     network: 'カイゼンナビを使うほかの自治体・団体も読めます。「庁内限り」にした欄は表示されません。',
     public: 'ログインしていない人を含め、だれでも読めます。「庁内限り」にした欄は表示されません。',
   },
-  methods: { stop: 'やめる', reduce: 'へらす', change: 'かえる', ict: 'ICT' },
-  policyFields: {
-    counter: '窓口',
-    ict: 'ICT・デジタル',
-    facilities: '公共施設',
-    collaboration: '連携・協働',
-    private_sector: '民間活用',
-    revenue: '歳入',
-    internal_affairs: '内部事務',
-    welfare: '福祉・子育て',
-    disaster: '防災',
-    environment: '環境',
-    other: 'その他',
-  },
-  effectKinds: {
-    hours_per_year: '時間の削減',
-    yen_per_year: '金額の削減',
-    paper_sheets: '紙の削減',
-    waiting_minutes: '待ち時間の短縮',
-    satisfaction: '満足度',
-    other: 'その他',
-  },
+  methods: caseWords.ja.methods,
+  policyFields: caseWords.ja.policyFields,
+  effectKinds: caseWords.ja.effectKinds,
   effectUnits: {
     hours_per_year: '時間/年',
     yen_per_year: '円/年',
@@ -100,6 +73,9 @@ export const casesJa = {
     managerOpinion: '所属長の意見',
   },
   search: {
+    download: '検索結果の{{count}}件をダウンロード:',
+    downloadCsv: 'CSV（Excel で開けます）',
+    downloadXlsx: 'Excel（xlsx）',
     lead: '自分の組織とほかの自治体のカイゼン事例を探せます。2文字の言葉（例: 窓口、押印）でも探せます。',
     form: '事例の検索',
     q: 'キーワード',
