@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import writeXlsxFile from 'write-excel-file/node';
 import { createBenchDatabase, dropBenchDatabase, planBenchDatabase } from './postgres.mjs';
+import { createRandom } from './random.mjs';
 import {
   describeCommand,
   describeMachine,
@@ -39,23 +40,6 @@ if (!Number.isInteger(settings.rows) || settings.rows < 1 || !Number.isInteger(s
 guardBench(300_000, cleanUpAfterInterrupt);
 
 const TARGET_MS = 15_000;
-
-/** A seeded generator, so every run imports the same list. */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: (list) => list[Math.floor(next() * list.length)],
-    int: (a, b) => a + Math.floor(next() * (b - a)),
-  };
-}
 
 const departments = ['総務課', '市民課', '税務課', '福祉政策課', '子育て支援課', '道路課', '環境課', '学校教育課'];
 const subjects = [
@@ -111,19 +95,19 @@ async function buildList(rows) {
     data.push([
       { value: i, type: Number },
       { value: `${subject}の事務を見直し、${action}（${i}）` },
-      { value: sentence(random.int(1, 6)) },
-      { value: `${subject}について${action}。${sentence(random.int(0, 3))}` },
-      { value: `処理時間が${random.int(5, 60)}%短くなった。` },
+      { value: sentence(random.int(1, 5)) },
+      { value: `${subject}について${action}。${sentence(random.int(0, 2))}` },
+      { value: `処理時間が${random.int(5, 59)}%短くなった。` },
       { value: random.pick(departments) },
       {
-        value: new Date(Date.UTC(random.int(2016, 2026), random.int(0, 12), random.int(1, 29))),
+        value: new Date(Date.UTC(random.int(2016, 2025), random.int(0, 11), random.int(1, 28))),
         type: Date,
         format: 'yyyy/mm/dd',
       },
       { value: random.pick(fields) },
       { value: random.pick(methods) },
-      { value: random.int(0, 500), type: Number },
-      { value: random.int(0, 2_000_000), type: Number },
+      { value: random.int(0, 499), type: Number },
+      { value: random.int(0, 1_999_999), type: Number },
       { value: random.pick(tags) },
       { value: random.next() < 0.3 ? '他課への横展開を検討中' : '' },
     ]);

@@ -4,24 +4,10 @@
 // query terms by how many cases they match. Rows go in through unnest() arrays in batches.
 import { randomUUID } from 'node:crypto';
 import { toTsVector } from '../dist/server/features/cases/search-text.js';
-
-/** A seeded generator, so every run writes the same cases. */
-export function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (low, high) => low + Math.floor(next() * (high - low + 1)),
-    pick: (list) => list[Math.floor(next() * list.length)],
-    chance: (p) => next() < p,
-  };
-}
+import { caseMethods, policyFields } from '../dist/shared/cases/case-schema.js';
+import { sceneIds } from '../dist/shared/cases/scene-grid.js';
+import { insertColumns } from './bulk.mjs';
+import { createRandom } from './random.mjs';
 
 // Nouns of municipal work. Two-character ones (窓口, 押印 …) are what people type most.
 const nouns =
@@ -140,35 +126,6 @@ const orgTypes = [
   ['town', 743, [900, 50_000]],
   ['village', 183, [160, 40_000]],
 ];
-
-const policyFields = [
-  'counter',
-  'ict',
-  'facilities',
-  'collaboration',
-  'private_sector',
-  'revenue',
-  'internal_affairs',
-  'welfare',
-  'disaster',
-  'environment',
-  'other',
-];
-const methods = ['stop', 'reduce', 'change', 'ict'];
-const scenes = ['individual', 'workplace', 'government', 'region'].flatMap((s) =>
-  ['fix', 'improvement', 'innovation'].map((l) => `${s}-${l}`),
-);
-
-/** Inserts rows column by column: `columns` maps each column to its PostgreSQL array type. */
-async function insertColumns(db, table, columns, rows) {
-  const names = Object.keys(columns);
-  const list = names.map((n) => `"${n}"`).join(', ');
-  const arrays = names.map((n, i) => `$${i + 1}::${columns[n]}[]`).join(', ');
-  await db.query(
-    `insert into ${table} (${list}) select * from unnest(${arrays})`,
-    names.map((n) => rows.map((row) => row[n] ?? null)),
-  );
-}
 
 function sentence(random, draw) {
   const a = draw();
@@ -319,9 +276,9 @@ export async function seedCases(db, { caseCount, seed = 20261130, onProgress = (
         remaining: '',
         happened_on: happenedOn,
         fiscal_year: fiscalYear,
-        scene_id: random.pick(scenes),
+        scene_id: random.pick(sceneIds),
         policy_field: random.pick(policyFields),
-        method: random.pick(methods),
+        method: random.pick(caseMethods),
         search_vector: toTsVector([
           { text: title, weight: 'A' },
           { text: parts[0], weight: 'B' },

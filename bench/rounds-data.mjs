@@ -3,6 +3,8 @@
 // and two closed rounds of it (this year's and last year's) filled with generated responses.
 // Bulk rows go in through unnest() arrays: one statement per batch instead of one per row.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { insertColumns } from './bulk.mjs';
+import { createRandom } from './random.mjs';
 
 const SAMPLE_KEY = 'workplace-detailed';
 
@@ -34,56 +36,6 @@ const positionBias = {
   other: -0.1,
 };
 const commentTexts = ['朝礼で共有している。', '係内で話し合いたい。', '課によって差がある。', '来年度に向けて検討中。'];
-
-/** A seeded generator, so every run answers the same way and runs stay comparable. */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    between: (low, high) => low + (high - low) * next(),
-    normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-    pick: (list) => list[Math.floor(next() * list.length)],
-    weighted(entries) {
-      const total = entries.reduce((s, [, w]) => s + w, 0);
-      let r = next() * total;
-      for (const [value, weight] of entries) {
-        r -= weight;
-        if (r < 0) return value;
-      }
-      return entries.at(-1)[0];
-    },
-    shuffle(list) {
-      const out = [...list];
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [out[i], out[j]] = [out[j], out[i]];
-      }
-      return out;
-    },
-  };
-}
-
-/** Inserts rows column by column: `columns` maps each column to its PostgreSQL array type. */
-async function insertColumns(db, table, columns, rows, batchSize = 20_000) {
-  const names = Object.keys(columns);
-  const list = names.map((n) => `"${n}"`).join(', ');
-  const arrays = names.map((n, i) => `$${i + 1}::${columns[n]}[]`).join(', ');
-  const statement = `insert into ${table} (${list}) select * from unnest(${arrays})`;
-  for (let start = 0; start < rows.length; start += batchSize) {
-    const batch = rows.slice(start, start + batchSize);
-    await db.query(
-      statement,
-      names.map((n) => batch.map((row) => row[n] ?? null)),
-    );
-  }
-}
 
 /** A session the way logging in makes one: the cookie carries the token, the table its SHA-256. */
 export function newSession(userId, now) {
