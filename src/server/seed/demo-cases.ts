@@ -7,7 +7,7 @@ import { memberships } from '../db/schema/memberships.js';
 import { organizations } from '../db/schema/organizations.js';
 import { users } from '../db/schema/users.js';
 import * as repo from '../features/cases/repo.js';
-import { createCase } from '../features/cases/service.js';
+import { createCase, fiscalYearOfDate } from '../features/cases/service.js';
 import type { OrgContext, OrgScope } from '../lib/context.js';
 import { newId } from '../lib/ids.js';
 
@@ -328,8 +328,7 @@ async function seedCases(db: Db, org: OrgSeed, cases: DemoCase[], now: Date) {
       at: publishedAt,
     });
     if (demoCase.award) {
-      const fiscalYear = Number(happenedOn.slice(0, 4)) - (Number(happenedOn.slice(5, 7)) >= 4 ? 0 : 1);
-      await repo.insertAward(db, scope, id, fiscalYear, demoCase.award);
+      await repo.insertAward(db, scope, id, fiscalYearOfDate(happenedOn), demoCase.award);
     }
   }
 }

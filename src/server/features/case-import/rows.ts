@@ -28,7 +28,8 @@ const headerWords: Record<ImportTarget, string[]> = {
   remaining: ['備考', '残課題', '今後の課題', '次の一手', '今後', 'remaining', 'note'],
 };
 
-const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+/** A name as the import compares it: NFKC, lower case, no spaces. Headers, words and departments alike. */
+export const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /**
  * A mapping guessed from the header row: exact names first, then headers that contain a known

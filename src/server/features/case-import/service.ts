@@ -15,11 +15,9 @@ import { newId } from '../../lib/ids.js';
 import { fiscalYearOfDate, searchVectorOf } from '../cases/service.js';
 import { parseCaseList } from './parse.js';
 import * as repo from './repo.js';
-import { checkRow, type DepartmentsByName, suggestMapping } from './rows.js';
+import { checkRow, type DepartmentsByName, normalise, suggestMapping } from './rows.js';
 
 const PREVIEW_ROWS = 5;
-
-const normaliseName = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** Reads an uploaded list and keeps its rows for checking; returns the headers, a guessed mapping and a preview. */
 export async function startImport(
@@ -74,7 +72,7 @@ export async function validateBatch(
     if (input.offset === 0) await repo.restartChecks(tx.db, tx.scope, importId, input.mapping);
     else if (!sameMapping(found.mapping, input.mapping)) throw new AppError('conflict');
     const departments: DepartmentsByName = new Map(
-      (await repo.listDepartments(tx.db, tx.scope)).map((d) => [normaliseName(d.name), d]),
+      (await repo.listDepartments(tx.db, tx.scope)).map((d) => [normalise(d.name), d]),
     );
     const rows = await repo.loadRows(tx.db, importId, input.offset, input.limit);
     const errors: RowError[] = [];

@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared/common/schema.js';
 import type { OrgContext } from '../../lib/context.js';
 import { attachmentDisposition, type Table, toCsv, toXlsx } from '../../lib/tabular.js';
 import { hiddenFieldsFor, viewerOf } from './policy.js';
-import { searchCaseRows } from './search-repo.js';
+import { internalFieldsOf, searchCaseRows } from './search-repo.js';
 import { parseQuery, toTsQuery } from './search-text.js';
 
 /** Most cases one download holds; narrow the search for more. */
@@ -63,10 +63,7 @@ export async function exportCases(ctx: OrgContext, query: CaseExportQuery, lang:
     name: lang === 'ja' ? 'カイゼン事例' : 'Kaizen cases',
     header: [...headers[lang]],
     rows: rows.map((row) => {
-      const internalFields = Array.isArray(row.internal_fields)
-        ? row.internal_fields
-        : String(row.internal_fields).replace(/^{|}$/g, '').split(',').filter(Boolean);
-      const hidden = hiddenFieldsFor(viewer, { orgId: row.org_id, internalFields });
+      const hidden = hiddenFieldsFor(viewer, { orgId: row.org_id, internalFields: internalFieldsOf(row) });
       const unless = <T>(field: Parameters<typeof hidden.has>[0], value: T) => (hidden.has(field) ? null : value);
       return [
         row.id,

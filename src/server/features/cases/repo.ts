@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   caseAwards,
@@ -15,7 +15,7 @@ import { organizations } from '../../db/schema/organizations.js';
 import { users } from '../../db/schema/users.js';
 import type { OrgScope } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
-import type { Viewer } from './policy.js';
+import { type Viewer, visibleTo } from './policy.js';
 
 export type CaseRow = typeof kaizenCases.$inferSelect;
 export type CaseValues = Omit<typeof kaizenCases.$inferInsert, 'id' | 'orgId'>;
@@ -208,23 +208,6 @@ export async function reporterEmails(db: Db, caseId: string) {
     .innerJoin(users, eq(users.id, caseReporters.userId))
     .where(eq(caseReporters.caseId, caseId));
   return rows.map((r) => r.email);
-}
-
-/**
- * The condition for cases the viewer may read, as policy.mayRead says for one row.
- * Columns are qualified by hand: Drizzle leaves them bare in a one-table select, which a
- * subquery would misread.
- */
-export function visibleTo(viewer: Viewer): SQL {
-  const published = sql`kaizen_cases.status = 'published'`;
-  if (viewer.orgId === null) return sql`(${published} and kaizen_cases.sharing = 'public')`;
-  const own = sql`kaizen_cases.org_id = ${viewer.orgId}`;
-  const mine = sql`exists (select 1 from case_reporters r where r.case_id = kaizen_cases.id and r.user_id = ${viewer.userId})`;
-  const ownVisible = viewer.canReview
-    ? sql`(${own} and (kaizen_cases.status <> 'draft' or ${mine}))`
-    : sql`(${own} and (${published} or ${mine}))`;
-  const shared = sql`(${published} and kaizen_cases.sharing in ('network', 'public'))`;
-  return sql`(${ownVisible} or ${shared})`;
 }
 
 /** Up to `limit` cases that adopted this one and the viewer may read, newest first. */

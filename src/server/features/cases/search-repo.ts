@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { CaseSearchQuery } from '../../../shared/cases/case-schema.js';
 import type { Db } from '../../db/client.js';
-import type { Viewer } from './policy.js';
-import { visibleTo } from './repo.js';
+import { type Viewer, visibleTo } from './policy.js';
 
 /** Population bands as SQL, the same boundaries as populationBands. */
 const populationBand = sql`case
@@ -87,6 +86,16 @@ export interface CaseHitRow {
   department_name: string | null;
   hours: string | number | null;
   yen: string | number | null;
+}
+
+/**
+ * The internal fields of a hit row. A raw query may hand a Postgres text[] back as its literal
+ * (`{problem,cost}`) rather than an array, depending on the driver.
+ */
+export function internalFieldsOf(row: Pick<CaseHitRow, 'internal_fields'>): string[] {
+  return Array.isArray(row.internal_fields)
+    ? row.internal_fields
+    : String(row.internal_fields).replace(/^{|}$/g, '').split(',').filter(Boolean);
 }
 
 const from = sql`from kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;

@@ -10,7 +10,7 @@ import type { SceneId } from '../../../shared/cases/scene-grid.js';
 import type { Db } from '../../db/client.js';
 import type { OrgContext } from '../../lib/context.js';
 import { hiddenFieldsFor, publicViewer, type Viewer, viewerOf } from './policy.js';
-import { type CaseHitRow, countFacets, rankedCaseRows, searchCaseRows } from './search-repo.js';
+import { type CaseHitRow, countFacets, internalFieldsOf, rankedCaseRows, searchCaseRows } from './search-repo.js';
 import { parseQuery, type QueryTerm, snippetOf, toAnyTsQuery, toTsQuery } from './search-text.js';
 import { findReadableCase } from './service.js';
 
@@ -20,10 +20,7 @@ const truncate = (text: string, length: number) => (text.length > length ? `${te
 
 /** A row as a hit for this viewer: another organisation's internal fields never feed a snippet. */
 export function hitOf(row: CaseHitRow, viewer: Viewer, terms: QueryTerm[] = []): CaseHit {
-  const internalFields = Array.isArray(row.internal_fields)
-    ? row.internal_fields
-    : String(row.internal_fields).replace(/^{|}$/g, '').split(',').filter(Boolean);
-  const internal = hiddenFieldsFor(viewer, { orgId: row.org_id, internalFields });
+  const internal = hiddenFieldsFor(viewer, { orgId: row.org_id, internalFields: internalFieldsOf(row) });
   const texts = (['problem', 'action', 'result'] as const).filter((f) => !internal.has(f)).map((f) => row[f]);
   const first = texts.find((text) => text.trim());
   const snippet =
