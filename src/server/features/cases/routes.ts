@@ -18,6 +18,7 @@ import { orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
 import { registerAttachmentRoutes } from './attachment-routes.js';
 import { exportCases } from './export.js';
+import * as review from './review.js';
 import * as search from './search.js';
 import * as service from './service.js';
 import { registerSuggestionRoutes } from './suggestions.js';
@@ -128,7 +129,7 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: caseDetailSchema },
       },
     },
-    async (request) => service.reviewCase(orgContext(request, deps), deps, request.params.caseId, request.body),
+    async (request) => review.reviewCase(orgContext(request, deps), deps, request.params.caseId, request.body),
   );
 
   app.post(
@@ -143,7 +144,7 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: caseDetailSchema },
       },
     },
-    async (request) => service.awardCase(orgContext(request, deps), request.params.caseId, request.body),
+    async (request) => review.awardCase(orgContext(request, deps), request.params.caseId, request.body),
   );
 
   app.get(

@@ -1,18 +1,9 @@
-import { hasPermission } from '../../../shared/auth/permissions.js';
-import type {
-  CaseDetail,
-  CaseStatus,
-  InternalField,
-  ParsedCaseInput,
-  ReviewActionInput,
-} from '../../../shared/cases/case-schema.js';
+import type { CaseDetail, InternalField, ParsedCaseInput } from '../../../shared/cases/case-schema.js';
 import type { SceneId } from '../../../shared/cases/scene-grid.js';
 import type { Db } from '../../db/client.js';
-import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
-import { caseReviewMail } from '../mail/templates.js';
 import * as attachmentRepo from './attachment-repo.js';
 import { hiddenFieldsFor, mayEdit, mayRead, publicViewer, type Viewer, viewerOf } from './policy.js';
 import * as repo from './repo.js';
@@ -23,9 +14,6 @@ export function fiscalYearOfDate(day: string): number {
   const [year, month] = day.split('-').map(Number) as [number, number];
   return month >= 4 ? year : year - 1;
 }
-
-const canReview = (ctx: OrgContext) => hasPermission(ctx.scope.role, 'case.review');
-const canPublish = (ctx: OrgContext) => hasPermission(ctx.scope.role, 'case.publish');
 
 /** The index entry of a case: what everyone who may read it sees, never its internal fields. */
 export function searchVectorOf(input: ParsedCaseInput, departmentName: string | null): string {
@@ -138,13 +126,22 @@ export async function createCase(ctx: OrgContext, input: ParsedCaseInput): Promi
   });
 }
 
+/**
+ * A case of the caller's organisation, locked for a change, and whether the caller is one of its
+ * reporters; 404 when it is elsewhere or the caller may not read it, as for a missing id.
+ */
+export async function lockCaseToChange(tx: OrgContext, caseId: string) {
+  const found = await repo.findCase(tx.db, caseId, { lock: true });
+  if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
+  const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
+  if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
+  return { ...found, reporter };
+}
+
 /** Changes a case: its reporters while it is a draft or returned, administrators at any time. */
 export async function updateCase(ctx: OrgContext, caseId: string, input: ParsedCaseInput): Promise<CaseDetail> {
   await inTransaction(ctx, async (tx) => {
-    const found = await repo.findCase(tx.db, caseId, { lock: true });
-    if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
-    const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
-    if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
+    const { reporter, ...found } = await lockCaseToChange(tx, caseId);
     if (!mayEdit(viewerOf(tx), found.row.status, reporter)) throw new AppError('case_locked');
     const { values, reporterIds } = await valuesOf(tx, input, {
       caseId,
@@ -167,11 +164,8 @@ export async function updateCase(ctx: OrgContext, caseId: string, input: ParsedC
 /** Deletes a draft (its reporters) or any case (administrators). */
 export async function deleteCase(ctx: OrgContext, caseId: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const found = await repo.findCase(tx.db, caseId, { lock: true });
-    if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
-    const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
-    if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
-    if (!canPublish(tx) && !(reporter && found.row.status === 'draft')) throw new AppError('case_locked');
+    const { reporter, ...found } = await lockCaseToChange(tx, caseId);
+    if (!viewerOf(tx).canPublish && !(reporter && found.row.status === 'draft')) throw new AppError('case_locked');
     await repo.deleteCase(tx.db, tx.scope, caseId);
     await recordAudit(tx, {
       orgId: tx.scope.orgId,
@@ -283,109 +277,6 @@ async function readCase(db: Db, viewer: Viewer, caseId: string): Promise<CaseDet
       award: own && viewer.canPublish && status === 'published',
     },
   };
-}
-
-/** The moves of the review workflow: from which statuses, to which, and who may make them. */
-const transitions: Record<
-  ReviewActionInput['action'],
-  { from: CaseStatus[]; to: CaseStatus | null; who: 'reporter' | 'reviewer' | 'publisher' | 'any' }
-> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', who: 'reporter' },
-  return: { from: ['submitted', 'approved'], to: 'returned', who: 'reviewer' },
-  approve: { from: ['submitted'], to: 'approved', who: 'reviewer' },
-  publish: { from: ['approved'], to: 'published', who: 'publisher' },
-  unpublish: { from: ['published'], to: 'approved', who: 'publisher' },
-  comment: { from: ['submitted', 'returned', 'approved', 'published'], to: null, who: 'any' },
-};
-
-/**
- * One step of review: submit, return with comments, approve (with the manager's opinion),
- * publish or take back, or a comment. Reporters and reviewers hear of it by e-mail.
- */
-export async function reviewCase(
-  ctx: OrgContext,
-  deps: AppDeps,
-  caseId: string,
-  input: ReviewActionInput,
-): Promise<CaseDetail> {
-  const mailIds = await inTransaction(ctx, async (tx) => {
-    const found = await repo.findCase(tx.db, caseId, { lock: true });
-    if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
-    const reporter = await repo.isReporter(tx.db, caseId, tx.actor.userId);
-    if (!mayRead(viewerOf(tx), found.row, reporter)) throw new AppError('not_found');
-    const move = transitions[input.action];
-    const allowed =
-      move.who === 'reporter'
-        ? reporter
-        : move.who === 'reviewer'
-          ? canReview(tx)
-          : move.who === 'publisher'
-            ? canPublish(tx)
-            : reporter || canReview(tx);
-    if (!allowed) throw new AppError('forbidden');
-    if (!move.from.includes(found.row.status)) throw new AppError('case_status');
-    const comment = input.comment?.trim() || null;
-    if ((input.action === 'return' || input.action === 'comment') && !comment)
-      throw new AppError('validation', undefined, [{ path: 'body.comment', code: 'case.comment_required' }]);
-    const now = tx.now();
-    if (move.to) {
-      await repo.updateCase(tx.db, tx.scope, caseId, {
-        status: move.to,
-        updatedAt: now,
-        ...(input.action === 'submit' ? { submittedAt: now } : {}),
-        ...(input.action === 'publish' ? { publishedAt: now } : {}),
-        ...(input.action === 'unpublish' ? { publishedAt: null } : {}),
-        ...(input.action === 'approve' ? { managerOpinion: input.managerOpinion?.trim() || null } : {}),
-      });
-    }
-    await repo.insertReview(tx.db, tx.scope, {
-      caseId,
-      action: input.action,
-      comment,
-      actorId: tx.actor.userId,
-      at: now,
-    });
-    await recordAudit(tx, {
-      orgId: tx.scope.orgId,
-      action: `case.${input.action}`,
-      targetType: 'case',
-      targetId: caseId,
-      changes: move.to ? { status: [found.row.status, move.to] } : null,
-    });
-    // Submitted cases go to the reviewers; every other step goes back to the reporters.
-    const to =
-      input.action === 'submit'
-        ? await repo.memberEmailsWithRoles(tx.db, tx.scope, ['org_admin', 'manager'])
-        : await repo.reporterEmails(tx.db, caseId);
-    const link = `${deps.mailer.publicUrl}/orgs/${tx.scope.orgId}/cases/${caseId}`;
-    const ids: string[] = [];
-    for (const email of new Set(to)) {
-      const mail = caseReviewMail({ action: input.action, caseTitle: found.row.title, comment, link });
-      ids.push(await deps.mailer.queue(tx, { orgId: tx.scope.orgId, to: email, ...mail }));
-    }
-    return ids;
-  });
-  await deps.mailer.deliver(mailIds);
-  return getCase(ctx, caseId);
-}
-
-/** Records an award (表彰) for a published case in a fiscal year. */
-export async function awardCase(ctx: OrgContext, caseId: string, award: { fiscalYear: number; name: string }) {
-  await inTransaction(ctx, async (tx) => {
-    const found = await repo.findCase(tx.db, caseId);
-    if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
-    if (!canPublish(tx)) throw new AppError('forbidden');
-    if (found.row.status !== 'published') throw new AppError('case_status');
-    await repo.insertAward(tx.db, tx.scope, caseId, award.fiscalYear, award.name.trim());
-    await recordAudit(tx, {
-      orgId: tx.scope.orgId,
-      action: 'case.award',
-      targetType: 'case',
-      targetId: caseId,
-      changes: award,
-    });
-  });
-  return getCase(ctx, caseId);
 }
 
 /** The organisation's own case tags, for choosing them again. */
