@@ -1,19 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.js';
+import { Combobox, useDebounced } from '../../components/combobox.js';
 import { DataText } from '../../components/data-text.js';
 import type { AdoptedFrom } from './case-form-values.js';
 import { type CaseHit, casePickQueryOptions } from './case-queries.js';
-
-function useDebounced(value: string, delay: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), delay);
-    return () => window.clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 interface AdoptedFromPickerProps {
   orgId: string;
@@ -35,21 +27,14 @@ export function AdoptedFromPicker({ orgId, caseId, inputId, value, onChange, err
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState('');
   const query = useDebounced(text.trim(), 250);
   const search = useQuery(casePickQueryOptions(orgId, query));
   const results: CaseHit[] = query ? (search.data?.hits ?? []).filter((hit) => hit.id !== caseId) : [];
-  const listId = `${id}-list`;
-  const optionId = (index: number) => `${id}-option-${index}`;
-  const expanded = open && query.length > 0;
 
   const choose = (hit: CaseHit) => {
     onChange({ id: hit.id, title: hit.title, orgName: hit.orgName });
     setText('');
-    setOpen(false);
-    setActive(-1);
     setAnnouncement(t('cases.adoption.chosen', { title: hit.title, org: hit.orgName }));
   };
 
@@ -58,29 +43,6 @@ export function AdoptedFromPicker({ orgId, caseId, inputId, value, onChange, err
     setAnnouncement(t('cases.adoption.cleared'));
     inputRef.current?.focus();
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      setOpen(true);
-      if (results.length === 0) return;
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((index) => (index + step + results.length) % results.length);
-    } else if (event.key === 'Enter' && expanded) {
-      // Enter chooses a case here; it must not submit the form.
-      event.preventDefault();
-      const hit = results[active] ?? (results.length === 1 ? results[0] : undefined);
-      if (hit) choose(hit);
-    } else if (event.key === 'Escape' && expanded) {
-      event.preventDefault();
-      setOpen(false);
-    }
-  };
-
-  let status = '';
-  if (expanded && search.isFetching) status = t('cases.adoption.searching');
-  else if (expanded && results.length === 0 && search.isSuccess) status = t('cases.adoption.noResults');
-  else if (expanded && results.length > 0) status = t('cases.adoption.results', { count: results.length });
 
   const describedBy = [`${id}-hint`, `${id}-current`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -108,49 +70,16 @@ export function AdoptedFromPicker({ orgId, caseId, inputId, value, onChange, err
       <label className="field__label" htmlFor={inputId}>
         {t('cases.adoption.search')}
       </label>
-      <input
-        ref={inputRef}
-        id={inputId}
-        className="input"
-        type="search"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setOpen(true);
-          setActive(-1);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
-        onFocus={() => setOpen(true)}
-      />
-      <div
-        id={listId}
-        role="listbox"
-        className="combobox__list"
-        hidden={!expanded || results.length === 0}
-        aria-label={t('cases.adoption.suggestions')}
-      >
-        {results.map((hit, index) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection happens in the combobox input
-          // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox input by design
-          <div
-            key={hit.id}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === active}
-            className="combobox__option"
-            // Keeps focus in the input so the click lands before blur closes the list.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(hit)}
-          >
+      <Combobox
+        inputId={inputId}
+        inputRef={inputRef}
+        text={text}
+        onTextChange={setText}
+        query={query}
+        results={results}
+        getKey={(hit) => hit.id}
+        renderOption={(hit) => (
+          <>
             <span className="combobox__name">
               <DataText>{hit.title}</DataText>
             </span>
@@ -163,17 +92,27 @@ export function AdoptedFromPicker({ orgId, caseId, inputId, value, onChange, err
                 </>
               )}
             </span>
-          </div>
-        ))}
-      </div>
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <p className="visually-hidden" role="status">
-        {status || announcement}
-      </p>
+          </>
+        )}
+        onChoose={choose}
+        listLabel={t('cases.adoption.suggestions')}
+        describedBy={describedBy}
+        invalid={Boolean(error)}
+        isFetching={search.isFetching}
+        isSuccess={search.isSuccess}
+        messages={{
+          searching: t('cases.adoption.searching'),
+          noResults: t('cases.adoption.noResults'),
+          results: (count) => t('cases.adoption.results', { count }),
+        }}
+        announcement={announcement}
+      >
+        {error && (
+          <p className="field__error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </Combobox>
     </div>
   );
 }
