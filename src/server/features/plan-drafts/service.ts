@@ -6,7 +6,7 @@ import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
-import { itemsOf, loadRound } from '../rounds/service.js';
+import { itemsOf, loadRound } from '../rounds/access.js';
 
 type MoveRow = typeof planDraftMoves.$inferSelect;
 

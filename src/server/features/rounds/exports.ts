@@ -3,8 +3,10 @@ import type { Locale } from '../../../shared/common/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { OrgContext } from '../../lib/context.js';
 import { attachmentDisposition, type Table, toCsv, toXlsx } from '../../lib/tabular.js';
+import { canManage, itemsOf } from './access.js';
+import { getMyResponse } from './responses.js';
 import { getNamedResponses, getResults } from './results.js';
-import { canManage, getMyResponse, getRound, itemsOf } from './service.js';
+import { getRound } from './service.js';
 
 const positionNames: Record<Position, { ja: string; en: string }> = {
   executive: { ja: '首長・幹部', en: 'Executive' },

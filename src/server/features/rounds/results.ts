@@ -9,9 +9,10 @@ import type {
 import type { SheetTemplate } from '../../../shared/sheets/template-schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { OrgContext } from '../../lib/context.js';
+import { canManage, itemsOf, loadRound, type RoundWithContent, roundStatus, subtreeIds } from './access.js';
 import { decideVisibility, type RoundVisibility, type Visibility, type WithheldReason } from './anonymity.js';
 import * as repo from './repo.js';
-import { canManage, findPreviousRound, itemsOf, loadRound, roundStatus, subtreeIds } from './service.js';
+import { findPreviousRound } from './service.js';
 
 type AnswerCell = Awaited<ReturnType<typeof repo.answerCells>>[number];
 type ResponseCellRow = Awaited<ReturnType<typeof repo.responseCells>>[number];
@@ -138,7 +139,7 @@ async function loadRoundData(
       answers: answers.filter((a) => a.roundId === id).map((a) => ({ ...a, position: a.position as Position })),
       responses: roundResponses,
       visibility: decideVisibility([...cells.values()], tree, round.anonymityThreshold),
-      hiddenWhileOpen: (round.anonymous || !canManage(ctx)) && roundStatus(round, ctx.now()) !== 'closed',
+      hiddenWhileOpen: (round.anonymous || !canManage(ctx)) && roundStatus(round, now) !== 'closed',
     });
   }
   return out;
@@ -168,31 +169,28 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
     : new Set(membership?.departmentId ? [membership.departmentId, ...ancestors(tree, membership.departmentId)] : []);
   if (filter.departmentId && !allowedDepartments.has(filter.departmentId)) throw new AppError('not_found');
 
-  let compareRound: repo.RoundRow | null = null;
+  let compared: RoundWithContent | null = null;
   if (query.compareTo) {
     // The same check as opening that round: a round the caller may not see cannot be compared with.
-    const other = await loadRound(ctx, query.compareTo).then(
+    compared = await loadRound(ctx, query.compareTo).then(
       (loaded) => loaded.row,
       (error: unknown) => {
         if (error instanceof AppError && error.code === 'not_found') return null;
         throw error;
       },
     );
-    if (!other || other.round.templateId !== row.round.templateId || other.round.id === roundId) {
+    if (!compared || compared.round.templateId !== row.round.templateId || compared.round.id === roundId) {
       throw new AppError('validation', undefined, [{ path: 'querystring.compareTo', code: 'round.compare_unknown' }]);
     }
-    compareRound = other.round;
   } else {
-    compareRound = await findPreviousRound(ctx, row.round, facts);
+    compared = await findPreviousRound(ctx, row.round, facts);
   }
+  const compareRound = compared?.round ?? null;
   const contentOf = new Map<string, SheetTemplate>([[roundId, row.content]]);
   const rounds = new Map<string, repo.RoundRow>([[roundId, row.round]]);
-  if (compareRound) {
-    const other = await repo.findRound(ctx.db, ctx.scope, compareRound.id);
-    if (other) {
-      contentOf.set(compareRound.id, other.content);
-      rounds.set(compareRound.id, other.round);
-    }
+  if (compared) {
+    contentOf.set(compared.round.id, compared.content);
+    rounds.set(compared.round.id, compared.round);
   }
   const data = await loadRoundData(ctx, [...rounds.keys()], contentOf, tree, rounds);
   const current = data.get(roundId) as RoundData;
@@ -340,11 +338,11 @@ export async function getUnitTrend(
   const tree = await repo.listDepartmentTree(ctx.db, ctx.scope);
   const department = tree.find((d) => d.id === departmentId);
   if (!department) throw new AppError('not_found');
-  const templateId = requestedTemplateId ?? (await repo.listRounds(ctx.db, ctx.scope)).at(-1)?.round.templateId;
+  // Without a template asked for, the latest round's; all rounds are then read once and filtered here.
+  const listed = await repo.listRounds(ctx.db, ctx.scope, requestedTemplateId);
+  const templateId = requestedTemplateId ?? listed.at(-1)?.round.templateId;
   // A cohort is not a unit's own people; its rounds do not belong to a unit's trend.
-  const rows = templateId
-    ? (await repo.listRounds(ctx.db, ctx.scope, templateId)).filter((r) => r.round.scopeKind !== 'cohort')
-    : [];
+  const rows = listed.filter((r) => r.round.templateId === templateId && r.round.scopeKind !== 'cohort');
   const latest = rows.at(-1);
   const items = latest ? itemsOf(latest.content) : [];
   const contentOf = new Map(rows.map((r) => [r.round.id, r.content]));

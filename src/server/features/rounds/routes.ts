@@ -24,6 +24,8 @@ import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
 import { exportRound } from './exports.js';
+import * as invitations from './invitations.js';
+import * as responses from './responses.js';
 import * as results from './results.js';
 import * as service from './service.js';
 
@@ -141,7 +143,7 @@ export function registerRoundRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: inviteToRoundResultSchema },
       },
     },
-    async (request) => service.inviteToRound(deps, orgContext(request, deps), request.params.roundId, request.body),
+    async (request) => invitations.inviteToRound(deps, orgContext(request, deps), request.params.roundId, request.body),
   );
 
   app.get(
@@ -155,7 +157,7 @@ export function registerRoundRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: responseDefaultsSchema },
       },
     },
-    async (request) => service.responseDefaults(orgContext(request, deps), request.params.roundId),
+    async (request) => responses.responseDefaults(orgContext(request, deps), request.params.roundId),
   );
 
   app.get(
@@ -164,7 +166,7 @@ export function registerRoundRoutes(app: ZodApp, deps: AppDeps) {
       config: read,
       schema: { tags, summary: "The caller's own response", params: roundParams, response: { 200: myResponseSchema } },
     },
-    async (request) => service.getMyResponse(orgContext(request, deps), request.params.roundId),
+    async (request) => responses.getMyResponse(orgContext(request, deps), request.params.roundId),
   );
 
   app.post(
@@ -182,7 +184,9 @@ export function registerRoundRoutes(app: ZodApp, deps: AppDeps) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.saveMyResponse(orgContext(request, deps), request.params.roundId, request.body, 'create')),
+        .send(
+          await responses.saveMyResponse(orgContext(request, deps), request.params.roundId, request.body, 'create'),
+        ),
   );
 
   app.put(
@@ -198,7 +202,7 @@ export function registerRoundRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.saveMyResponse(orgContext(request, deps), request.params.roundId, request.body, 'update'),
+      responses.saveMyResponse(orgContext(request, deps), request.params.roundId, request.body, 'update'),
   );
 
   app.get(
