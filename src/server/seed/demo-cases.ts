@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/auth/roles.js';
 import { type CaseInput, caseInputSchema } from '../../shared/cases/case-schema.js';
+import { dayInJapan, fiscalYearOfDay } from '../../shared/common/japan-days.js';
 import { computeLgCheckDigit } from '../../shared/orgs/lg-code.js';
 import type { Db } from '../db/client.js';
 import { departments } from '../db/schema/departments.js';
@@ -7,7 +8,7 @@ import { memberships } from '../db/schema/memberships.js';
 import { organizations } from '../db/schema/organizations.js';
 import { users } from '../db/schema/users.js';
 import * as repo from '../features/cases/repo.js';
-import { createCase, fiscalYearOfDate } from '../features/cases/service.js';
+import { createCase } from '../features/cases/service.js';
 import type { OrgContext, OrgScope } from '../lib/context.js';
 import { newId } from '../lib/ids.js';
 
@@ -276,10 +277,7 @@ const townCases: DemoCase[] = [
   },
 ];
 
-function daysBefore(now: Date, days: number): string {
-  const day = new Date(now.getTime() - days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(day);
-}
+const daysBefore = (now: Date, days: number): string => dayInJapan(now, -days);
 
 interface OrgSeed {
   orgId: string;
@@ -328,7 +326,7 @@ async function seedCases(db: Db, org: OrgSeed, cases: DemoCase[], now: Date) {
       at: publishedAt,
     });
     if (demoCase.award) {
-      await repo.insertAward(db, scope, id, fiscalYearOfDate(happenedOn), demoCase.award);
+      await repo.insertAward(db, scope, id, fiscalYearOfDay(happenedOn), demoCase.award);
     }
   }
 }

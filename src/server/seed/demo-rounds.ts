@@ -1,4 +1,5 @@
 import type { Position } from '../../shared/auth/roles.js';
+import { dayInJapan } from '../../shared/common/japan-days.js';
 import type { SheetTemplate } from '../../shared/sheets/template-schema.js';
 import type { Db } from '../db/client.js';
 import { memberships } from '../db/schema/memberships.js';
@@ -85,8 +86,7 @@ function generator(seed: number) {
   };
 }
 
-const dayOffset = (now: Date, days: number) =>
-  new Date(now.getTime() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const dayOffset = (now: Date, days: number) => dayInJapan(now, days);
 
 export async function seedDemoRounds(
   tx: Db,

@@ -8,11 +8,12 @@ import type {
   ValidateBatchResult,
   validateBatchSchema,
 } from '../../../shared/case-import/import-schema.js';
+import { fiscalYearOfDay } from '../../../shared/common/japan-days.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
-import { fiscalYearOfDate, searchVectorOf } from '../cases/service.js';
+import { searchVectorOf } from '../cases/service.js';
 import { parseCaseList } from './parse.js';
 import * as repo from './repo.js';
 import { checkRow, type DepartmentsByName, normalise, suggestMapping } from './rows.js';
@@ -98,7 +99,7 @@ export async function validateBatch(
           departmentId: c.departmentId ?? null,
           departmentName,
           happenedOn: c.happenedOn,
-          fiscalYear: fiscalYearOfDate(c.happenedOn),
+          fiscalYear: fiscalYearOfDay(c.happenedOn),
           policyField: c.policyField ?? null,
           method: c.method ?? null,
           searchVector: searchVectorOf(c, departmentName),

@@ -1,14 +1,13 @@
 import { caseMethods, effectKinds, policyFields } from '../../../shared/cases/case-schema.js';
 import { sceneIds } from '../../../shared/cases/scene-grid.js';
 import { type CaseStats, caseStatsTrendYears } from '../../../shared/cases/stats-schema.js';
+import { dayInJapan, fiscalYearOfDay } from '../../../shared/common/japan-days.js';
 import type { OrgContext } from '../../lib/context.js';
-import { fiscalYearOfDate } from '../cases/service.js';
-import { todayInJapan } from '../rounds/service.js';
 import * as repo from './repo.js';
 
 /** The fiscal year of today in Japan: the default the statistics open on. */
 export function currentFiscalYear(now: Date): number {
-  return fiscalYearOfDate(todayInJapan(now));
+  return fiscalYearOfDay(dayInJapan(now));
 }
 
 /** April of the fiscal year to March of the next calendar year. */

@@ -1,5 +1,6 @@
 import type { CaseDetail, InternalField, ParsedCaseInput } from '../../../shared/cases/case-schema.js';
 import type { SceneId } from '../../../shared/cases/scene-grid.js';
+import { fiscalYearOfDay } from '../../../shared/common/japan-days.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
@@ -8,12 +9,6 @@ import * as attachmentRepo from './attachment-repo.js';
 import { hiddenFieldsFor, mayEdit, mayRead, publicViewer, type Viewer, viewerOf } from './policy.js';
 import * as repo from './repo.js';
 import { toTsVector } from './search-text.js';
-
-/** 年度 of a day: April to March, so 2027-03-31 belongs to 2026年度. */
-export function fiscalYearOfDate(day: string): number {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return month >= 4 ? year : year - 1;
-}
 
 /** The index entry of a case: what everyone who may read it sees, never its internal fields. */
 export function searchVectorOf(input: ParsedCaseInput, departmentName: string | null): string {
@@ -78,7 +73,7 @@ async function valuesOf(
     departmentId: department?.id ?? null,
     departmentName: department?.name ?? null,
     happenedOn: input.happenedOn,
-    fiscalYear: fiscalYearOfDate(input.happenedOn),
+    fiscalYear: fiscalYearOfDay(input.happenedOn),
     sceneId: input.sceneId ?? null,
     policyField: input.policyField ?? null,
     method: input.method ?? null,

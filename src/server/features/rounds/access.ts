@@ -1,4 +1,5 @@
 import { hasPermission } from '../../../shared/auth/permissions.js';
+import { dayInJapan } from '../../../shared/common/japan-days.js';
 import type { RoundStatus } from '../../../shared/sheets/round-schema.js';
 import type { SheetTemplate } from '../../../shared/sheets/template-schema.js';
 import { AppError } from '../../lib/app-error.js';
@@ -8,9 +9,7 @@ import * as repo from './repo.js';
 export type RoundWithContent = { round: repo.RoundRow; version: number; content: SheetTemplate };
 
 /** Today's date in Japan, where rounds' open and close dates are days. */
-export function todayInJapan(now: Date): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
+export const todayInJapan = (now: Date): string => dayInJapan(now);
 
 export function roundStatus(round: Pick<repo.RoundRow, 'opensOn' | 'closesOn' | 'closedAt'>, now: Date): RoundStatus {
   if (round.closedAt) return 'closed';

@@ -25,7 +25,6 @@ import {
 import * as repo from './repo.js';
 
 // Case statistics date their fiscal years by the same day as rounds.
-export { todayInJapan } from './access.js';
 
 type RoundRow = repo.RoundRow;
 
