@@ -2,13 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  defaultAnonymityThreshold,
-  maxAnonymityThreshold,
-  minAnonymityThreshold,
-  type RoundScopeKind,
-  roundScopeKinds,
-} from '../../../shared/sheets/round-schema.js';
+import { maxAnonymityThreshold, minAnonymityThreshold, roundScopeKinds } from '../../../shared/sheets/round-schema.js';
 import { Alert } from '../../components/alert.js';
 import { Button } from '../../components/button.js';
 import { SelectField, TextField } from '../../components/form-field.js';
@@ -16,56 +10,16 @@ import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useToast } from '../../components/toast.js';
-import { toIsoDay } from '../../lib/format.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
 import { useFieldErrors } from '../../lib/use-field-errors.js';
-import type { FieldErrors } from '../../lib/validation.js';
 import { departmentsQueryOptions } from '../departments/department-queries.js';
 import { sheetTemplatesQueryOptions, sheetVersionsQueryOptions } from '../sheets/sheet-queries.js';
 import { DepartmentChecklist } from './department-checklist.js';
-import { type Participant, ParticipantPicker } from './participant-picker.js';
+import { ParticipantPicker } from './participant-picker.js';
+import { checkRoundForm, initialForm, type RoundForm } from './round-form.js';
 import { roundApi, useRefreshRounds } from './round-queries.js';
 import './rounds.css';
-
-const defaultLengthDays = 14;
-
-/** A calendar day `days` after `day` (both YYYY-MM-DD), with no time zone to slip across. */
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-interface RoundForm {
-  title: string;
-  templateId: string;
-  /** 0 until a version is chosen: the newest one is taken. */
-  version: number;
-  scopeKind: RoundScopeKind;
-  departmentIds: string[];
-  participants: Participant[];
-  opensOn: string;
-  closesOn: string;
-  anonymityThreshold: string;
-  anonymous: boolean;
-}
-
-function initialForm(): RoundForm {
-  const today = toIsoDay(new Date());
-  return {
-    title: '',
-    templateId: '',
-    version: 0,
-    scopeKind: 'org',
-    departmentIds: [],
-    participants: [],
-    opensOn: today,
-    closesOn: addDays(today, defaultLengthDays),
-    anonymityThreshold: String(defaultAnonymityThreshold),
-    anonymous: true,
-  };
-}
 
 export function RoundNewPage() {
   const { t } = useTranslation();
@@ -105,27 +59,9 @@ export function RoundNewPage() {
     onError: (error) => showErrors(fieldErrorsFrom(error, t)),
   });
 
-  const check = (): FieldErrors => {
-    const found: FieldErrors = {};
-    if (!values.title.trim()) found.title = t('fieldErrors.required');
-    if (!values.templateId) found.templateId = t('rounds.new.templateRequired');
-    if (values.scopeKind === 'departments' && values.departmentIds.length === 0)
-      found.departmentIds = t('rounds.new.departmentsRequired');
-    if (!values.opensOn) found.opensOn = t('fieldErrors.required');
-    if (!values.closesOn) found.closesOn = t('fieldErrors.required');
-    else if (values.opensOn && values.closesOn < values.opensOn) found.closesOn = t('rounds.new.closesBeforeOpens');
-    const k = Number(values.anonymityThreshold);
-    if (!Number.isInteger(k) || k < minAnonymityThreshold || k > maxAnonymityThreshold)
-      found.anonymityThreshold = t('rounds.new.thresholdRange', {
-        min: minAnonymityThreshold,
-        max: maxAnonymityThreshold,
-      });
-    return found;
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!showErrors(check())) return;
+    if (!showErrors(checkRoundForm(values, t))) return;
     create.mutate();
   };
 
