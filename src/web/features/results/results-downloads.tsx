@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/problems.js';
 import {
   type ExportFormat,
-  type ExportKind,
   type ResultsFilters,
   type RoundDetail,
   type RoundResults,
@@ -21,15 +20,8 @@ interface ResultsDownloadsProps {
 /** Section (g): the results as files and as a page to print, with the filters on screen. */
 export function ResultsDownloads({ orgId, round, results, filters, canManage }: ResultsDownloadsProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const answered = results.items.some((item) => item.mine !== null);
-  const reportSearch = {
-    ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
-    ...(filters.position ? { position: filters.position } : {}),
-    ...(filters.compareTo ? { compareTo: filters.compareTo } : {}),
-  };
-  const href = (format: ExportFormat, kind: ExportKind) =>
-    roundExportHref(orgId, round.id, { format, kind, lang: language }, filters);
+  const group = { orgId, roundId: round.id, filters };
 
   return (
     <section className="panel results-section no-print" aria-labelledby="results-downloads">
@@ -37,57 +29,78 @@ export function ResultsDownloads({ orgId, round, results, filters, canManage }: 
         {t('results.downloadsTitle')}
       </h2>
       <p>{t('results.downloadsLead')}</p>
-      <h3 className="results-subtitle">{t('results.groupFiles')}</h3>
-      <p className="button-row">
-        <a className="button button--secondary button--sm" href={href('csv', 'group')} download>
-          {t('results.downloadCsv')}
-        </a>
-        <a className="button button--secondary button--sm" href={href('xlsx', 'group')} download>
-          {t('results.downloadXlsx')}
-        </a>
-        <Link
-          className="button button--secondary button--sm"
-          to="/orgs/$orgId/rounds/$roundId/report"
-          params={{ orgId, roundId: round.id }}
-          search={{ ...reportSearch, kind: 'group' }}
-        >
-          {t('results.printReport')}
-        </Link>
-      </p>
+      <DownloadGroup
+        {...group}
+        kind="group"
+        title={t('results.groupFiles')}
+        csvLabel={t('results.downloadCsv')}
+        xlsxLabel={t('results.downloadXlsx')}
+        reportLabel={t('results.printReport')}
+      />
       {answered && (
-        <>
-          <h3 className="results-subtitle">{t('results.myFiles')}</h3>
-          <p className="button-row">
-            <a className="button button--secondary button--sm" href={href('csv', 'mine')} download>
-              {t('results.downloadMineCsv')}
-            </a>
-            <a className="button button--secondary button--sm" href={href('xlsx', 'mine')} download>
-              {t('results.downloadMineXlsx')}
-            </a>
-            <Link
-              className="button button--secondary button--sm"
-              to="/orgs/$orgId/rounds/$roundId/report"
-              params={{ orgId, roundId: round.id }}
-              search={{ ...reportSearch, kind: 'mine' }}
-            >
-              {t('results.printMyReport')}
-            </Link>
-          </p>
-        </>
+        <DownloadGroup
+          {...group}
+          kind="mine"
+          title={t('results.myFiles')}
+          csvLabel={t('results.downloadMineCsv')}
+          xlsxLabel={t('results.downloadMineXlsx')}
+          reportLabel={t('results.printMyReport')}
+        />
       )}
       {canManage && !round.anonymous && (
-        <>
-          <h3 className="results-subtitle">{t('results.responsesFiles')}</h3>
-          <p className="button-row">
-            <a className="button button--secondary button--sm" href={href('csv', 'responses')} download>
-              {t('results.downloadResponsesCsv')}
-            </a>
-            <a className="button button--secondary button--sm" href={href('xlsx', 'responses')} download>
-              {t('results.downloadResponsesXlsx')}
-            </a>
-          </p>
-        </>
+        <DownloadGroup
+          {...group}
+          kind="responses"
+          title={t('results.responsesFiles')}
+          csvLabel={t('results.downloadResponsesCsv')}
+          xlsxLabel={t('results.downloadResponsesXlsx')}
+        />
       )}
     </section>
+  );
+}
+
+/** Group and personal results also come as a page to print; the named responses do not. */
+type DownloadGroupProps = {
+  orgId: string;
+  roundId: string;
+  filters: ResultsFilters;
+  title: string;
+  csvLabel: string;
+  xlsxLabel: string;
+} & ({ kind: 'group' | 'mine'; reportLabel: string } | { kind: 'responses'; reportLabel?: never });
+
+/** One kind of export: its CSV and xlsx files and, where there is one, its printable report. */
+function DownloadGroup({ orgId, roundId, filters, title, csvLabel, xlsxLabel, ...files }: DownloadGroupProps) {
+  const language = useLanguage();
+  const href = (format: ExportFormat) =>
+    roundExportHref(orgId, roundId, { format, kind: files.kind, lang: language }, filters);
+  return (
+    <>
+      <h3 className="results-subtitle">{title}</h3>
+      <p className="button-row">
+        <a className="button button--secondary button--sm" href={href('csv')} download>
+          {csvLabel}
+        </a>
+        <a className="button button--secondary button--sm" href={href('xlsx')} download>
+          {xlsxLabel}
+        </a>
+        {files.reportLabel !== undefined && (
+          <Link
+            className="button button--secondary button--sm"
+            to="/orgs/$orgId/rounds/$roundId/report"
+            params={{ orgId, roundId }}
+            search={{
+              ...(filters.departmentId ? { departmentId: filters.departmentId } : {}),
+              ...(filters.position ? { position: filters.position } : {}),
+              ...(filters.compareTo ? { compareTo: filters.compareTo } : {}),
+              kind: files.kind,
+            }}
+          >
+            {files.reportLabel}
+          </Link>
+        )}
+      </p>
+    </>
   );
 }
