@@ -1,16 +1,12 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { CarryNextMoveInput, PlanDraftMove } from '../../../shared/plans/draft-schema.js';
-import { planDraftMoves } from '../../db/schema/plan-drafts.js';
-import { sheetRounds } from '../../db/schema/sheet-rounds.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
 import { itemsOf, loadRound } from '../rounds/access.js';
+import * as repo from './repo.js';
 
-type MoveRow = typeof planDraftMoves.$inferSelect;
-
-function toMove(row: MoveRow, roundTitle: string | null): PlanDraftMove {
+function toMove(row: repo.MoveRow, roundTitle: string | null): PlanDraftMove {
   return {
     id: row.id,
     sourceKind: row.sourceKind,
@@ -27,17 +23,9 @@ function toMove(row: MoveRow, roundTitle: string | null): PlanDraftMove {
   };
 }
 
-const mine = (ctx: OrgContext) =>
-  and(eq(planDraftMoves.orgId, ctx.scope.orgId), eq(planDraftMoves.userId, ctx.actor.userId));
-
 /** The caller's own carried next moves, oldest first; nobody else's. */
 export async function listMoves(ctx: OrgContext): Promise<PlanDraftMove[]> {
-  const rows = await ctx.db
-    .select({ move: planDraftMoves, roundTitle: sheetRounds.title })
-    .from(planDraftMoves)
-    .leftJoin(sheetRounds, eq(sheetRounds.id, planDraftMoves.roundId))
-    .where(mine(ctx))
-    .orderBy(asc(planDraftMoves.createdAt), asc(planDraftMoves.itemKey));
+  const rows = await repo.listMoves(ctx.db, ctx.scope, ctx.actor.userId);
   return rows.map((r) => toMove(r.move, r.roundTitle));
 }
 
@@ -54,25 +42,20 @@ export async function carryMove(ctx: OrgContext, input: CarryNextMoveInput) {
     throw new AppError('validation', undefined, [{ path: 'body.level', code: 'response.level_out_of_range' }]);
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
-    const inserted = await tx.db
-      .insert(planDraftMoves)
-      .values({
-        id: newId(),
-        orgId: tx.scope.orgId,
-        userId: tx.actor.userId,
-        sourceKind: 'sheet_round',
-        roundId: input.roundId,
-        itemKey: item.key,
-        itemTitle: item.title,
-        level: input.level,
-        label: level.label,
-        descriptor: level.descriptor,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning();
-    const created = inserted[0];
+    const created = await repo.insertMove(tx.db, {
+      id: newId(),
+      orgId: tx.scope.orgId,
+      userId: tx.actor.userId,
+      sourceKind: 'sheet_round',
+      roundId: input.roundId,
+      itemKey: item.key,
+      itemTitle: item.title,
+      level: input.level,
+      label: level.label,
+      descriptor: level.descriptor,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (created) {
       await recordAudit(tx, {
         orgId: tx.scope.orgId,
@@ -83,18 +66,11 @@ export async function carryMove(ctx: OrgContext, input: CarryNextMoveInput) {
       });
       return { created: true, move: toMove(created, row.round.title) };
     }
-    const [existing] = await tx.db
-      .select()
-      .from(planDraftMoves)
-      .where(
-        and(
-          mine(tx),
-          eq(planDraftMoves.roundId, input.roundId),
-          eq(planDraftMoves.itemKey, item.key),
-          eq(planDraftMoves.level, input.level),
-        ),
-      )
-      .limit(1);
+    const existing = await repo.findMove(tx.db, tx.scope, tx.actor.userId, {
+      roundId: input.roundId,
+      itemKey: item.key,
+      level: input.level,
+    });
     if (!existing) throw new AppError('conflict');
     return { created: false, move: toMove(existing, row.round.title) };
   });
@@ -102,26 +78,15 @@ export async function carryMove(ctx: OrgContext, input: CarryNextMoveInput) {
 
 export async function updateMove(ctx: OrgContext, moveId: string, note: string | null) {
   return inTransaction(ctx, async (tx) => {
-    const [row] = await tx.db
-      .update(planDraftMoves)
-      .set({ note: note || null, updatedAt: tx.now() })
-      .where(and(mine(tx), eq(planDraftMoves.id, moveId)))
-      .returning();
+    const row = await repo.updateNote(tx.db, tx.scope, tx.actor.userId, moveId, note || null, tx.now());
     if (!row) throw new AppError('not_found');
-    const [round] = row.roundId
-      ? await tx.db.select({ title: sheetRounds.title }).from(sheetRounds).where(eq(sheetRounds.id, row.roundId))
-      : [];
-    return toMove(row, round?.title ?? null);
+    return toMove(row, row.roundId ? await repo.roundTitle(tx.db, tx.scope, row.roundId) : null);
   });
 }
 
 export async function deleteMove(ctx: OrgContext, moveId: string) {
   await inTransaction(ctx, async (tx) => {
-    const deleted = await tx.db
-      .delete(planDraftMoves)
-      .where(and(mine(tx), eq(planDraftMoves.id, moveId)))
-      .returning({ id: planDraftMoves.id });
-    if (deleted.length === 0) throw new AppError('not_found');
+    if (!(await repo.deleteMove(tx.db, tx.scope, tx.actor.userId, moveId))) throw new AppError('not_found');
     await recordAudit(tx, {
       orgId: tx.scope.orgId,
       action: 'plan_draft.remove',
