@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStats } from '../../../shared/cases/stats-schema.js';
 import { DataTable } from '../../components/data-table.js';
@@ -171,10 +172,7 @@ function YearStats({
         {stats.totalCases === 0 && <p className="case-stats-note">{t('caseStats.empty')}</p>}
       </section>
 
-      <section className="panel case-stats-section" aria-labelledby="case-stats-months">
-        <h3 id="case-stats-months" className="panel__title">
-          {t('caseStats.byMonth.title')}
-        </h3>
+      <StatsSection id="case-stats-months" title={t('caseStats.byMonth.title')}>
         <div className="case-stats-pair">
           <ColumnChart
             data={months}
@@ -188,12 +186,9 @@ function YearStats({
             rows={months.map((m) => ({ key: m.key, name: m.name, count: m.value }))}
           />
         </div>
-      </section>
+      </StatsSection>
 
-      <section className="panel case-stats-section" aria-labelledby="case-stats-departments">
-        <h3 id="case-stats-departments" className="panel__title">
-          {t('caseStats.byDepartment.title')}
-        </h3>
+      <StatsSection id="case-stats-departments" title={t('caseStats.byDepartment.title')}>
         {departments.length === 0 ? (
           <p className="case-stats-note">{t('caseStats.byDepartment.empty')}</p>
         ) : (
@@ -207,44 +202,29 @@ function YearStats({
             />
           </div>
         )}
-      </section>
+      </StatsSection>
 
-      <section className="panel case-stats-section" aria-labelledby="case-stats-scenes">
-        <h3 id="case-stats-scenes" className="panel__title">
-          {t('caseStats.scenes.title')}
-        </h3>
+      <StatsSection id="case-stats-scenes" title={t('caseStats.scenes.title')}>
         <p>{t('caseStats.scenes.lead')}</p>
         {grid.isPending && <Loading />}
         {grid.isError && <QueryError error={grid.error} onRetry={() => void grid.refetch()} />}
         {grid.data && <SceneHeatMap grid={grid.data} stats={stats} yearLabel={yearLabel} />}
-      </section>
+      </StatsSection>
 
-      <section className="panel case-stats-section" aria-labelledby="case-stats-effects">
-        <h3 id="case-stats-effects" className="panel__title">
-          {t('caseStats.effects.title')}
-        </h3>
+      <StatsSection id="case-stats-effects" title={t('caseStats.effects.title')}>
         <p>{t('caseStats.effects.lead')}</p>
         <EffectTotalsTable stats={stats} />
-      </section>
+      </StatsSection>
 
-      <section className="panel case-stats-section" aria-labelledby="case-stats-breakdown">
-        <h3 id="case-stats-breakdown" className="panel__title">
-          {t('caseStats.breakdown.title')}
-        </h3>
+      <StatsSection id="case-stats-breakdown" title={t('caseStats.breakdown.title')}>
         <BreakdownTables stats={stats} />
-      </section>
+      </StatsSection>
 
-      <section className="panel case-stats-section" aria-labelledby="case-stats-awards">
-        <h3 id="case-stats-awards" className="panel__title">
-          {t('caseStats.awards.title')}
-        </h3>
+      <StatsSection id="case-stats-awards" title={t('caseStats.awards.title')}>
         <AwardsTable orgId={orgId} stats={stats} />
-      </section>
+      </StatsSection>
 
-      <section className="panel case-stats-section" aria-labelledby="case-stats-trend">
-        <h3 id="case-stats-trend" className="panel__title">
-          {t('caseStats.trend.title')}
-        </h3>
+      <StatsSection id="case-stats-trend" title={t('caseStats.trend.title')}>
         <ColumnChart
           data={years}
           label={t('caseStats.trend.chart', {
@@ -257,34 +237,49 @@ function YearStats({
           narrow
         />
         <TrendTable stats={stats} language={language} />
-      </section>
+      </StatsSection>
 
-      <section className="panel case-stats-section no-print" aria-labelledby="case-stats-downloads">
-        <h3 id="case-stats-downloads" className="panel__title">
-          {t('caseStats.downloads.title')}
-        </h3>
+      <StatsSection id="case-stats-downloads" title={t('caseStats.downloads.title')} className="no-print">
         <p>{t('caseStats.downloads.lead')}</p>
         <p className="button-row">
-          <a
-            className="button button--secondary button--sm"
-            href={caseStatsExportHref(orgId, { fiscalYear: stats.fiscalYear, format: 'csv', lang: language })}
-            download
-          >
-            {t('caseStats.downloads.csv')}
-          </a>
-          <a
-            className="button button--secondary button--sm"
-            href={caseStatsExportHref(orgId, { fiscalYear: stats.fiscalYear, format: 'xlsx', lang: language })}
-            download
-          >
-            {t('caseStats.downloads.xlsx')}
-          </a>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <a
+              key={format}
+              className="button button--secondary button--sm"
+              href={caseStatsExportHref(orgId, { fiscalYear: stats.fiscalYear, format, lang: language })}
+              download
+            >
+              {t(`caseStats.downloads.${format}`)}
+            </a>
+          ))}
           <button type="button" className="button button--secondary button--sm" onClick={() => window.print()}>
             {t('caseStats.print')}
           </button>
         </p>
-      </section>
+      </StatsSection>
     </>
+  );
+}
+
+/** A titled panel of the statistics page; the heading names the section for assistive technology. */
+function StatsSection({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={['panel case-stats-section', className].filter(Boolean).join(' ')} aria-labelledby={id}>
+      <h3 id={id} className="panel__title">
+        {title}
+      </h3>
+      {children}
+    </section>
   );
 }
 

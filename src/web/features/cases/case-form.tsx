@@ -19,8 +19,10 @@ import type { FieldErrors } from '../../lib/validation.js';
 import { departmentsQueryOptions } from '../departments/department-queries.js';
 import { indentDepartments } from '../rounds/department-options.js';
 import { AdoptedFromPicker } from './adopted-from-picker.js';
+import { CaseFormSummary } from './case-form-summary.js';
 import { type CaseFormValues, caseFieldErrorsFrom, caseFieldId, checkCaseForm } from './case-form-values.js';
 import { EffectsEditor } from './effects-editor.js';
+import { InternalToggle } from './internal-toggle.js';
 import { ReporterPicker } from './reporter-picker.js';
 import { ScenePicker } from './scene-picker.js';
 import { TagInput } from './tag-input.js';
@@ -88,78 +90,12 @@ export function CaseForm({ orgId, caseId, initial, submitLabel, cancel, onSave }
     />
   );
 
-  const labelOf = (path: string): string => {
-    const effect = /^effects\.(\d+)\.(\w+)$/.exec(path);
-    if (effect) {
-      const names: Record<string, string> = {
-        kind: t('cases.form.effectKind'),
-        label: t('cases.form.effectLabel'),
-        unit: t('cases.form.effectUnit'),
-        target: t('cases.form.effectTarget'),
-        actual: t('cases.form.effectActual'),
-        note: t('cases.form.effectNote'),
-      };
-      return t('cases.form.effectsField', { number: Number(effect[1]) + 1, field: names[effect[2] ?? ''] ?? '' });
-    }
-    const names: Record<string, string> = {
-      title: t('cases.fields.title'),
-      problem: t('cases.fields.problem'),
-      action: t('cases.fields.action'),
-      result: t('cases.fields.result'),
-      remaining: t('cases.fields.remaining'),
-      happenedOn: t('cases.fields.happenedOn'),
-      departmentId: t('cases.fields.department'),
-      sceneId: t('cases.fields.scene'),
-      policyField: t('cases.fields.policyField'),
-      method: t('cases.fields.method'),
-      tags: t('cases.fields.tags'),
-      reporterIds: t('cases.fields.reporters'),
-      costYen: t('cases.fields.costYen'),
-      costNote: t('cases.fields.costNote'),
-      sharing: t('cases.fields.sharing'),
-      internalFields: t('cases.fields.sharing'),
-      adoptedFromId: t('cases.fields.adoptedFrom'),
-    };
-    return names[path] ?? path;
-  };
   const problems = Object.entries(errors);
   const departmentOptions = indentDepartments(departments.data ?? []);
 
   return (
     <form ref={form} className="form form--wide" onSubmit={(event) => void submit(event)} noValidate>
-      {problems.length > 0 && (
-        <section
-          ref={summaryRef}
-          className="alert alert--error case-summary"
-          tabIndex={-1}
-          aria-labelledby="case-summary-title"
-        >
-          <h2 id="case-summary-title" className="alert__title">
-            {t('cases.form.summaryTitle', { count: problems.length })}
-          </h2>
-          <ul className="case-summary__list">
-            {problems.map(([path, message]) => (
-              <li key={path}>
-                <a
-                  href={`#${caseFieldId(path)}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    const target = document.getElementById(caseFieldId(path));
-                    const control = target?.matches('input, select, textarea')
-                      ? target
-                      : target?.querySelector<HTMLElement>('input, select, textarea');
-                    (control ?? target)?.focus();
-                  }}
-                >
-                  {labelOf(path)}
-                  {t('cases.colon')}
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {problems.length > 0 && <CaseFormSummary summaryRef={summaryRef} problems={problems} />}
       {failure !== null && <Alert tone="error">{describe(failure)}</Alert>}
 
       <section className="case-form__section" aria-labelledby="case-form-basics">
@@ -367,37 +303,5 @@ export function CaseForm({ orgId, caseId, initial, submitLabel, cancel, onSave }
         {cancel}
       </div>
     </form>
-  );
-}
-
-/** 「庁内限り」 under a field: its accessible name says which field, its visible words stay short. */
-function InternalToggle({
-  field,
-  label,
-  checked,
-  onChange,
-}: {
-  field: InternalField;
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <label className="case-internal">
-      <input
-        type="checkbox"
-        name={`internal-${field}`}
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <span>
-        <span className="visually-hidden">
-          {label}
-          {t('cases.colon')}
-        </span>
-        {t('cases.form.internal')}
-      </span>
-    </label>
   );
 }
