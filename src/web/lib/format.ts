@@ -53,7 +53,8 @@ function formatDay(date: Date, language: Language): string {
   }).format(date);
 }
 
-function formatTime(date: Date): string {
+/** The clock time in Japan: 14:05. */
+export function formatTime(date: Date): string {
   return new Intl.DateTimeFormat('ja-JP', {
     hour: '2-digit',
     minute: '2-digit',

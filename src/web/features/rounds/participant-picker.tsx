@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../../components/combobox.js';
 import { DataText } from '../../components/data-text.js';
 import { TextField } from '../../components/form-field.js';
 import { Loading } from '../../components/loading.js';
@@ -19,21 +20,11 @@ interface ParticipantPickerProps {
   error?: string | undefined;
 }
 
-/** Waits for a pause in typing before searching, so each keystroke does not hit the server. */
-function useDebounced(value: string): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), 300);
-    return () => window.clearTimeout(timer);
-  }, [value]);
-  return debounced;
-}
-
 /** Members of the organisation to take part in a cohort round: search, tick, and see who is chosen. */
 export function ParticipantPicker({ orgId, selected, onChange, error }: ParticipantPickerProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const members = useQuery(membersQueryOptions(orgId, { q: useDebounced(q), role: '', departmentId: '' }));
+  const members = useQuery(membersQueryOptions(orgId, { q: useDebounced(q, 300), role: '', departmentId: '' }));
   const chosen = new Set(selected.map((p) => p.userId));
   const toggle = (participant: Participant, checked: boolean) =>
     onChange(checked ? [...selected, participant] : selected.filter((p) => p.userId !== participant.userId));

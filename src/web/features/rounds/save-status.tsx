@@ -2,18 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/errors/codes.js';
 import { Button } from '../../components/button.js';
+import { formatTime } from '../../lib/format.js';
 import { useErrorText } from '../../lib/problems.js';
 import type { SaveState } from './use-response-saver.js';
 
 /** The clock time of a save, in Japan: 14:05. */
-function formatClock(value: string): string {
-  return new Intl.DateTimeFormat('ja-JP', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'Asia/Tokyo',
-  }).format(new Date(value));
-}
+const formatClock = (value: string): string => formatTime(new Date(value));
 
 /** Where the draft stands; only finished saves and failures are announced, not every keystroke. */
 export function SaveStatus({
