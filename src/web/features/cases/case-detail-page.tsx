@@ -9,12 +9,13 @@ import { DateText } from '../../components/date-text.js';
 import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
-import { formatFiscalYear, formatNumber } from '../../lib/format.js';
+import { formatFiscalYear } from '../../lib/format.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { useLanguage } from '../../lib/problems.js';
 import { useSceneGrid } from '../scene-grid/scene-grid-queries.js';
 import { CaseActions } from './case-actions.js';
 import { CaseAttachments } from './case-attachments.js';
+import { CaseCost } from './case-cost.js';
 import { EffectsTable } from './case-effects-table.js';
 import { statusTones, useCaseWords } from './case-labels.js';
 import { type CaseDetail, caseQueryOptions } from './case-queries.js';
@@ -145,21 +146,7 @@ function CaseView({
             )}
           </Fact>
           <Fact label={t('cases.fields.cost')}>
-            {/* A cost left out of a shared copy and a case without cost read the same: the API cannot tell them apart. */}
-            {detail.costYen === null && detail.costNote === null ? (
-              t('common.notSet')
-            ) : (
-              <>
-                {detail.costYen !== null &&
-                  `${formatNumber(detail.costYen, language)}${language === 'ja' ? '円' : ' yen'}`}
-                {detail.costNote && (
-                  <>
-                    {detail.costYen !== null && t('cases.separator')}
-                    <DataText>{detail.costNote}</DataText>
-                  </>
-                )}
-              </>
-            )}
+            <CaseCost detail={detail} />
           </Fact>
           <Fact label={t('cases.fields.sharing')}>{t(`cases.sharing.${detail.sharing}`)}</Fact>
           {detail.adoptedFrom && (
