@@ -327,6 +327,13 @@ const caseRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/cases/case-detail-page.js'), 'CaseDetailPage'),
 });
 
+const casePresentationRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'cases/$caseId/presentation',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/cases/case-presentation-page.js'), 'CasePresentationPage'),
+});
+
 const caseEditRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'cases/$caseId/edit',
@@ -359,6 +366,7 @@ const routeTree = rootRoute.addChildren([
       caseImportRoute,
       caseRoute,
       caseEditRoute,
+      casePresentationRoute,
       sheetsRoute,
       sheetRoute,
       templateEditorRoute,
