@@ -98,6 +98,7 @@ export function CaseActions({ orgId, detail }: { orgId: string; detail: CaseDeta
         <Button variant="tertiary" onClick={() => window.print()}>
           {t('cases.detail.print')}
         </Button>
+        <PresentationLink orgId={orgId} caseId={detail.id} />
         {mayDelete && (
           <Button variant="danger" onClick={() => setConfirming('delete')}>
             {t('cases.actions.delete')}
@@ -166,5 +167,15 @@ export function CaseActions({ orgId, detail }: { orgId: string; detail: CaseDeta
         }}
       />
     </>
+  );
+}
+
+/** 発表用1枚資料: the case on one landscape A4 sheet, for a 5-minute presentation. */
+export function PresentationLink({ orgId, caseId }: { orgId: string; caseId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Link to="/orgs/$orgId/cases/$caseId/presentation" params={{ orgId, caseId }} className="button button--secondary">
+      {t('cases.presentation.open')}
+    </Link>
   );
 }

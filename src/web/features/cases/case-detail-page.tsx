@@ -13,7 +13,7 @@ import { formatFiscalYear } from '../../lib/format.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { useLanguage } from '../../lib/problems.js';
 import { useSceneGrid } from '../scene-grid/scene-grid-queries.js';
-import { CaseActions } from './case-actions.js';
+import { CaseActions, PresentationLink } from './case-actions.js';
 import { CaseAttachments } from './case-attachments.js';
 import { CaseCost } from './case-cost.js';
 import { EffectsTable } from './case-effects-table.js';
@@ -68,7 +68,7 @@ function CaseView({
         </strong>
         <DateText value={detail.happenedOn} />
       </div>
-      {own ? <CaseActions orgId={orgId} detail={detail} /> : <PrintOnly />}
+      {own ? <CaseActions orgId={orgId} detail={detail} /> : <PrintOnly orgId={orgId} caseId={detail.id} />}
 
       <ol className="case-story">
         <li>
@@ -264,11 +264,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function PrintOnly() {
+function PrintOnly({ orgId, caseId }: { orgId: string; caseId: string }) {
   const { t } = useTranslation();
   return (
     <div className="case-actions">
       <Button onClick={() => window.print()}>{t('cases.detail.print')}</Button>
+      <PresentationLink orgId={orgId} caseId={caseId} />
     </div>
   );
 }
