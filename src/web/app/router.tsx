@@ -70,6 +70,19 @@ const inviteRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/invitations/invite-page.js'), 'InvitePage'),
 });
 
+const publicCasesRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/public/cases',
+  validateSearch: keepCasesSearch,
+  component: lazyRouteComponent(() => import('../features/cases/public-cases-page.js'), 'PublicCasesPage'),
+});
+
+const publicCaseRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/public/cases/$caseId',
+  component: lazyRouteComponent(() => import('../features/cases/public-case-page.js'), 'PublicCasePage'),
+});
+
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authed',
@@ -342,7 +355,14 @@ const caseEditRoute = createRoute({
 });
 
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
+  publicRoute.addChildren([
+    loginRoute,
+    forgotPasswordRoute,
+    resetPasswordRoute,
+    inviteRoute,
+    publicCasesRoute,
+    publicCaseRoute,
+  ]),
   authedRoute.addChildren([
     homeRoute,
     profileRoute,

@@ -360,3 +360,62 @@ describe('attachments across organisations and without login', () => {
     expect(await stored(shared)).toBe(1);
   });
 });
+
+describe('photos of public cases without login', () => {
+  it('serves a public published case’s image to anyone, with the same safe headers, and nothing of a public case not yet published', async () => {
+    const { org, cookie } = await createOrgWithAdmin(t);
+    const attach = async (caseId: string) => {
+      const response = await uploadAttachment(t, `/api/orgs/${org.id}/cases/${caseId}/attachments`, cookie, {
+        fileName: '改善後の窓口.png',
+        content: sampleFiles.png,
+        role: 'after',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const anonymous = (caseId: string, attachmentId: string) =>
+      t.app.inject({ method: 'GET', url: `/api/public/cases/${caseId}/attachments/${attachmentId}` });
+
+    const published = await publishCase(t, org.id, cookie, { ...draftCase, sharing: 'public' });
+    const photo = await attach(published);
+    const served = await anonymous(published, photo);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.headers['content-disposition']).toMatch(/^inline; /);
+    expect(served.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('改善後の窓口.png')}`,
+    );
+    expect(served.rawPayload.equals(sampleFiles.png)).toBe(true);
+    // The case's public page lists the photo under the address it is served from.
+    const detail = await t.app.inject({ method: 'GET', url: `/api/public/cases/${published}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().attachments).toMatchObject([{ id: photo, role: 'after', mediaType: 'image/png' }]);
+
+    // Marked public but still a draft, or submitted and waiting for review: not there without login.
+    const draftUrl = await draftOf(org.id, cookie, { sharing: 'public' });
+    const draftId = draftUrl.split('/').at(-1) as string;
+    const draftPhoto = await attach(draftId);
+    const submittedUrl = await draftOf(org.id, cookie, { sharing: 'public' });
+    const submittedId = submittedUrl.split('/').at(-1) as string;
+    const submittedPhoto = await attach(submittedId);
+    const submit = await t.app.inject({
+      method: 'POST',
+      url: `${submittedUrl}/review`,
+      headers: { cookie },
+      payload: { action: 'submit' },
+    });
+    expect(submit.statusCode, submit.body).toBe(200);
+    for (const [caseId, attachmentId] of [
+      [draftId, draftPhoto],
+      [submittedId, submittedPhoto],
+      // A published public case does not lend its address to another case's file.
+      [published, draftPhoto],
+    ] as const) {
+      const response = await anonymous(caseId, attachmentId);
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).not.toBe('image/png');
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/cases/${draftId}` })).statusCode).toBe(404);
+  });
+});

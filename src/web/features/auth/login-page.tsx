@@ -85,6 +85,10 @@ export function LoginPage() {
       <p className="auth-card__links">
         <Link to="/forgot-password">{t('auth.forgot')}</Link>
       </p>
+      <p className="auth-card__public">
+        <Link to="/public/cases">{t('auth.publicCases')}</Link>
+        <span className="auth-card__public-hint">{t('auth.publicCasesHint')}</span>
+      </p>
     </div>
   );
 }

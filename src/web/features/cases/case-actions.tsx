@@ -179,3 +179,14 @@ export function PresentationLink({ orgId, caseId }: { orgId: string; caseId: str
     </Link>
   );
 }
+
+/** What a reader from another organisation may do with a case: print it, or open its one-page presentation. */
+export function ReaderActions({ orgId, caseId }: { orgId: string; caseId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="case-actions">
+      <Button onClick={() => window.print()}>{t('cases.detail.print')}</Button>
+      <PresentationLink orgId={orgId} caseId={caseId} />
+    </div>
+  );
+}

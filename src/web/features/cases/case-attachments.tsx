@@ -1,35 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AttachmentRole, attachmentLimits, attachmentRoles } from '../../../shared/cases/case-schema.js';
 import { Button } from '../../components/button.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
-import { DataText } from '../../components/data-text.js';
 import { useToast } from '../../components/toast.js';
 import { ApiError } from '../../lib/api.js';
-import { formatNumber } from '../../lib/format.js';
-import type { Language } from '../../lib/i18n/language.js';
 import { useErrorText, useLanguage } from '../../lib/problems.js';
 import { attachmentHref, uploadAttachment } from './attachment-upload.js';
+import { AttachmentList, AttachmentsSection } from './case-attachment-list.js';
 import { type CaseAttachment, caseApi, useRefreshCases } from './case-queries.js';
-
-const documentLabels: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'image/webp': 'WebP',
-  'image/gif': 'GIF',
-};
-
-/** 1.2 MB, 35 KB: sizes as people read them, in the page's language. */
-export function formatFileSize(bytes: number, language: Language): string {
-  if (bytes < 1024) return `${formatNumber(bytes, language)} B`;
-  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), language)} KB`;
-  return `${formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, language)} MB`;
-}
 
 interface CaseAttachmentsProps {
   orgId: string;
@@ -47,7 +27,6 @@ interface CaseAttachmentsProps {
  */
 export function CaseAttachments({ orgId, caseId, attachments, canEdit, own }: CaseAttachmentsProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [deleting, setDeleting] = useState<CaseAttachment | null>(null);
   const describe = useErrorText();
   const notify = useToast();
@@ -63,18 +42,11 @@ export function CaseAttachments({ orgId, caseId, attachments, canEdit, own }: Ca
 
   if (attachments === null) {
     return (
-      <Section>
+      <AttachmentsSection>
         <p className="case-note">{own ? t('cases.attachments.none') : t('cases.detail.notShared')}</p>
-      </Section>
+      </AttachmentsSection>
     );
   }
-  const before = attachments.filter((a) => a.role === 'before');
-  const after = attachments.filter((a) => a.role === 'after');
-  const photos = attachments.filter((a) => a.role === 'photo');
-  const documents = attachments.filter((a) => a.role === 'document');
-  const href = (attachment: CaseAttachment) => attachmentHref(orgId, caseId, attachment.id);
-  const alt = (attachment: CaseAttachment) =>
-    t('cases.attachments.alt', { role: t(`cases.attachments.roles.${attachment.role}`), name: attachment.fileName });
   const deleteButton = (attachment: CaseAttachment) =>
     canEdit && (
       <Button
@@ -87,74 +59,21 @@ export function CaseAttachments({ orgId, caseId, attachments, canEdit, own }: Ca
         {t('cases.attachments.delete')}
       </Button>
     );
-  const figure = (attachment: CaseAttachment) => (
-    <figure className="case-photo">
-      <a href={href(attachment)} target="_blank" rel="noopener">
-        <img src={href(attachment)} alt={alt(attachment)} />
-      </a>
-      <figcaption>
-        <DataText>{attachment.fileName}</DataText>
-        {deleteButton(attachment)}
-      </figcaption>
-    </figure>
-  );
 
   return (
-    <Section>
-      {attachments.length === 0 && <p className="case-note">{t('cases.attachments.none')}</p>}
-      {(before.length > 0 || after.length > 0) && (
-        <div className="case-compare">
-          {(
-            [
-              ['before', before],
-              ['after', after],
-            ] as const
-          ).map(([side, list]) => (
-            <section key={side} className="case-compare__side" aria-labelledby={`case-compare-${side}`}>
-              <h3 id={`case-compare-${side}`} className={`case-compare__title case-compare__title--${side}`}>
-                {t(`cases.detail.${side}`)}
-              </h3>
-              {list.length === 0 ? (
-                <p className="case-note">{t(`cases.attachments.no_${side}`)}</p>
-              ) : (
-                list.map((attachment) => <div key={attachment.id}>{figure(attachment)}</div>)
-              )}
-            </section>
-          ))}
-        </div>
-      )}
-      {photos.length > 0 && (
-        <>
-          <h3 className="case-attachments__subtitle">{t('cases.attachments.photos')}</h3>
-          <ul className="case-gallery">
-            {photos.map((attachment) => (
-              <li key={attachment.id}>{figure(attachment)}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {documents.length > 0 && (
-        <>
-          <h3 className="case-attachments__subtitle">{t('cases.attachments.documents')}</h3>
-          <ul className="case-documents">
-            {documents.map((attachment) => (
-              <li key={attachment.id}>
-                <a href={href(attachment)} download={attachment.fileName}>
-                  <DataText>{attachment.fileName}</DataText>
-                </a>
-                <span className="case-documents__meta">
-                  {documentLabels[attachment.mediaType] ?? attachment.mediaType}
-                  {t('cases.separator')}
-                  {formatFileSize(attachment.sizeBytes, language)}
-                </span>
-                {deleteButton(attachment)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+    <AttachmentsSection>
+      <AttachmentList
+        attachments={attachments}
+        fileHref={(attachment) => attachmentHref(orgId, caseId, attachment.id)}
+        after={deleteButton}
+      />
       {canEdit && (
-        <AttachmentUpload orgId={orgId} caseId={caseId} count={attachments.length} hasBefore={before.length > 0} />
+        <AttachmentUpload
+          orgId={orgId}
+          caseId={caseId}
+          count={attachments.length}
+          hasBefore={attachments.some((a) => a.role === 'before')}
+        />
       )}
       <ConfirmDialog
         open={deleting !== null}
@@ -169,19 +88,7 @@ export function CaseAttachments({ orgId, caseId, attachments, canEdit, own }: Ca
           setDeleting(null);
         }}
       />
-    </Section>
-  );
-}
-
-function Section({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <section className="section case-section case-attachments" aria-labelledby="case-attachments">
-      <h2 id="case-attachments" className="section__title">
-        {t('cases.attachments.title')}
-      </h2>
-      {children}
-    </section>
+    </AttachmentsSection>
   );
 }
 

@@ -32,13 +32,15 @@ interface CaseFacetsProps {
   words: ReturnType<typeof useCaseWords>;
   onChange: (key: CaseFilterKey, value: string | undefined) => void;
   onClear: () => void;
+  /** Whether the reader may choose a status: not without login, where every case is published. */
+  withStatus?: boolean;
 }
 
 /**
  * The filters beside the results: each facet a select whose options carry their counts over the
  * whole match (with the other filters applied), and the count of cases per organisation.
  */
-export function CaseFacets({ facets, search, words, onChange, onClear }: CaseFacetsProps) {
+export function CaseFacets({ facets, search, words, onChange, onClear, withStatus = true }: CaseFacetsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const labelOf = (key: FacetKey, value: string): string => {
@@ -67,19 +69,21 @@ export function CaseFacets({ facets, search, words, onChange, onClear }: CaseFac
 
   return (
     <div className="case-facets">
-      <SelectField
-        label={t('cases.search.status')}
-        name="status"
-        value={search.status ?? ''}
-        onChange={(event) => onChange('status', event.target.value || undefined)}
-      >
-        <option value="">{t('cases.search.any')}</option>
-        {caseStatuses.map((status) => (
-          <option key={status} value={status}>
-            {t(`cases.status.${status}`)}
-          </option>
-        ))}
-      </SelectField>
+      {withStatus && (
+        <SelectField
+          label={t('cases.search.status')}
+          name="status"
+          value={search.status ?? ''}
+          onChange={(event) => onChange('status', event.target.value || undefined)}
+        >
+          <option value="">{t('cases.search.any')}</option>
+          {caseStatuses.map((status) => (
+            <option key={status} value={status}>
+              {t(`cases.status.${status}`)}
+            </option>
+          ))}
+        </SelectField>
+      )}
       {facetOrder.map(({ key, facet, label }) => {
         const counts = (facets?.[facet] ?? []) as { value: string; count: number }[];
         const current = search[key] === undefined ? '' : String(search[key]);

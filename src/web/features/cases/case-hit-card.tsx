@@ -1,30 +1,33 @@
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge.js';
 import { DataText } from '../../components/data-text.js';
 import { DateText } from '../../components/date-text.js';
 import { statusTones, type useCaseWords } from './case-labels.js';
+import type { CaseLinkComponent } from './case-links.js';
 import type { CaseHit } from './case-queries.js';
 import { HighlightedText } from './highlighted-text.js';
 
 /** One search result: the highlighted title and snippet, whose case it is, where it sits, what it saved. */
 export function CaseHitCard({
-  orgId,
+  ownOrgId,
   hit,
   words,
+  CaseLink,
 }: {
-  orgId: string;
+  /** The reader's organisation, whose cases read as their own; null without login. */
+  ownOrgId: string | null;
   hit: CaseHit;
   words: ReturnType<typeof useCaseWords>;
+  CaseLink: CaseLinkComponent;
 }) {
   const { t } = useTranslation();
-  const own = hit.orgId === orgId;
+  const own = hit.orgId === ownOrgId;
   return (
     <article className="case-card">
       <h3 className="case-card__title">
-        <Link to="/orgs/$orgId/cases/$caseId" params={{ orgId, caseId: hit.id }}>
+        <CaseLink caseId={hit.id}>
           <HighlightedText parts={hit.titleParts} />
-        </Link>
+        </CaseLink>
       </h3>
       <p className="case-card__meta">
         <span className={own ? 'case-card__org' : 'case-card__org case-card__org--other'}>

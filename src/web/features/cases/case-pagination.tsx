@@ -8,7 +8,10 @@ export function CasePagination({
   total,
   pageSize,
   search,
+  from,
 }: {
+  /** The search page whose address the links keep, with the page changed. */
+  from: '/orgs/$orgId/cases' | '/public/cases';
   page: number;
   total: number;
   pageSize: number;
@@ -21,7 +24,7 @@ export function CasePagination({
   return (
     <nav className="case-pages" aria-label={t('cases.search.pages')}>
       {page > 1 ? (
-        <Link from="/orgs/$orgId/cases" to="." search={to(page - 1)} className="button button--secondary" rel="prev">
+        <Link from={from} to="." search={to(page - 1)} className="button button--secondary" rel="prev">
           {t('cases.search.previous')}
         </Link>
       ) : (
@@ -31,7 +34,7 @@ export function CasePagination({
         {t('cases.search.page', { page, pages })}
       </span>
       {page < pages ? (
-        <Link from="/orgs/$orgId/cases" to="." search={to(page + 1)} className="button button--secondary" rel="next">
+        <Link from={from} to="." search={to(page + 1)} className="button button--secondary" rel="next">
           {t('cases.search.next')}
         </Link>
       ) : (

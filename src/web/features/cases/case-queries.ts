@@ -46,6 +46,37 @@ export function caseExportUrl(orgId: string, search: CasesSearch, format: 'csv' 
   return `${base(orgId)}/export?${params}`;
 }
 
+const publicBase = '/api/public/cases';
+const publicCasesQueryKey = ['public', 'cases'] as const;
+
+/** The same search over public published cases, for readers without login (no status, no own/others). */
+export function publicCaseSearchQueryOptions(search: CasesSearch) {
+  const { page, from: _from, status: _status, ...filters } = search;
+  return queryOptions({
+    queryKey: [...publicCasesQueryKey, 'search', search] as const,
+    queryFn: () =>
+      api.get<CaseSearchResult>(publicBase, {
+        ...filters,
+        limit: casePageSize,
+        offset: ((page ?? 1) - 1) * casePageSize,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A public published case as anyone may read it: the API leaves out what its organisation kept inside. */
+export function publicCaseQueryOptions(caseId: string) {
+  return queryOptions({
+    queryKey: [...publicCasesQueryKey, 'one', caseId] as const,
+    queryFn: () => api.get<CaseDetail>(`${publicBase}/${segment(caseId)}`),
+  });
+}
+
+/** Where a public case's file is served without login. */
+export function publicAttachmentHref(caseId: string, attachmentId: string): string {
+  return `${publicBase}/${segment(caseId)}/attachments/${segment(attachmentId)}`;
+}
+
 export function caseQueryOptions(orgId: string, caseId: string) {
   return queryOptions({
     queryKey: caseQueryKey(orgId, caseId),

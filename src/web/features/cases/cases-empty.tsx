@@ -1,24 +1,25 @@
-import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state.js';
 import { type CasesSearch, caseFilterKeys } from './case-search-params.js';
 
 /** When nothing matches: the words the search used, and what to try next. */
-export function CasesEmpty({ orgId, search, terms }: { orgId: string; search: CasesSearch; terms: string[] }) {
+export function CasesEmpty({
+  search,
+  terms,
+  none,
+  noneAction,
+}: {
+  search: CasesSearch;
+  terms: string[];
+  /** What to say when there are no cases at all, and what the reader can do about it. */
+  none: string;
+  noneAction?: ReactNode;
+}) {
   const { t } = useTranslation();
   const filtered = caseFilterKeys.some((key) => search[key] !== undefined) || (search.from ?? 'all') !== 'all';
   if (!search.q && !filtered) {
-    return (
-      <EmptyState
-        action={
-          <Link to="/orgs/$orgId/cases/new" params={{ orgId }} className="button button--primary">
-            {t('cases.report')}
-          </Link>
-        }
-      >
-        {t('cases.search.emptyNone')}
-      </EmptyState>
-    );
+    return <EmptyState action={noneAction}>{none}</EmptyState>;
   }
   return (
     <div className="empty-state case-empty">

@@ -132,6 +132,8 @@ export const en: Messages = {
     resetDone: 'Your password has been set. Please log in with the new password.',
     requestNewLink: 'Send a new reset link',
     loggedOut: 'You have logged out.',
+    publicCases: 'See public kaizen cases',
+    publicCasesHint: 'No login needed.',
   },
   invite: {
     title: 'Invitation to an organisation',

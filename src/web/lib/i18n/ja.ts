@@ -132,6 +132,8 @@ export const ja = {
     resetDone: 'パスワードを設定しました。新しいパスワードでログインしてください。',
     requestNewLink: '再設定リンクをもう一度送る',
     loggedOut: 'ログアウトしました。',
+    publicCases: '公開されている改善事例を見る',
+    publicCasesHint: 'ログインしなくても読めます。',
   },
   invite: {
     title: '組織への招待',

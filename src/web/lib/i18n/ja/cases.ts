@@ -5,6 +5,16 @@ export const casesJa = {
   title: 'カイゼン事例',
   back: '事例を探すへ戻る',
   backToCase: '事例へ戻る',
+  /** The pages anyone may read without login. */
+  public: {
+    title: '公開されている改善事例',
+    lead: '自治体が一般に公開しているカイゼン事例を、ログインせずに探して読めます。2文字の言葉（例: 窓口、押印）でも探せます。',
+    login: '職員の方はログイン',
+    emptyNone: '公開されている事例はまだありません。',
+    back: '公開されている事例の検索へ戻る',
+    notFoundTitle: '事例が見つかりません',
+    notFoundBody: 'この事例は公開されていないか、公開が終わったか、アドレスが正しくない可能性があります。',
+  },
   report: '事例を報告する',
   /** Between facts on one line: デモ市・2026年5月1日. */
   separator: '・',
