@@ -3,6 +3,7 @@
 // of varied length, ten fiscal years. Every term a case uses is counted, so the bench can choose
 // query terms by how many cases they match. Rows go in through unnest() arrays in batches.
 import { randomUUID } from 'node:crypto';
+import { markersOf } from '../dist/server/features/cases/search-markers.js';
 import { toTsVector } from '../dist/server/features/cases/search-text.js';
 import { caseMethods, policyFields } from '../dist/shared/cases/case-schema.js';
 import { sceneIds } from '../dist/shared/cases/scene-grid.js';
@@ -264,6 +265,9 @@ export async function seedCases(db, { caseCount, seed = 20261130, onProgress = (
       const month = random.int(0, 11);
       const happenedOn = `${month < 9 ? fiscalYear : fiscalYear + 1}-${String(((month + 3) % 12) + 1).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
       const id = randomUUID();
+      const sceneId = random.pick(sceneIds);
+      const policyField = random.pick(policyFields);
+      const method = random.pick(caseMethods);
       rows.push({
         id,
         org_id: org.id,
@@ -276,15 +280,18 @@ export async function seedCases(db, { caseCount, seed = 20261130, onProgress = (
         remaining: '',
         happened_on: happenedOn,
         fiscal_year: fiscalYear,
-        scene_id: random.pick(sceneIds),
-        policy_field: random.pick(policyFields),
-        method: random.pick(caseMethods),
-        search_vector: toTsVector([
-          { text: title, weight: 'A' },
-          { text: parts[0], weight: 'B' },
-          { text: parts[1], weight: 'B' },
-          { text: parts[2], weight: 'B' },
-        ]),
+        scene_id: sceneId,
+        policy_field: policyField,
+        method,
+        search_vector: toTsVector(
+          [
+            { text: title, weight: 'A' },
+            { text: parts[0], weight: 'B' },
+            { text: parts[1], weight: 'B' },
+            { text: parts[2], weight: 'B' },
+          ],
+          markersOf({ title, happenedOn, fiscalYear, policyField, sceneId, method }),
+        ),
         published_at: now,
         created_at: now,
         updated_at: now,

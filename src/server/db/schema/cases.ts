@@ -107,6 +107,8 @@ export const kaizenCases = pgTable(
     index('kaizen_cases_sharing_idx').on(t.sharing, t.status),
     index('kaizen_cases_search_idx').using('gin', t.searchVector),
     index('kaizen_cases_adopted_from_idx').on(t.adoptedFromId),
+    /** Newest first over a broad match: walked in order, the text checked row by row. */
+    index('kaizen_cases_happened_idx').on(t.happenedOn.desc(), t.id),
     uniqueIndex('kaizen_cases_org_source_key').on(t.orgId, t.sourceKey),
   ],
 );

@@ -79,9 +79,13 @@ const maxPosition = 16383;
 /**
  * The tsvector input (cast with ::tsvector, no parser involved) of weighted fields: every token
  * with its positions, so ranking counts occurrences and a query can ask for bigrams side by side.
- * Fields are spaced apart so a phrase never runs from one field into the next.
+ * Fields are spaced apart so a phrase never runs from one field into the next. Markers (see
+ * search-markers.ts) follow without positions.
  */
-export function toTsVector(fields: { text: string | null | undefined; weight: SearchWeight }[]): string {
+export function toTsVector(
+  fields: { text: string | null | undefined; weight: SearchWeight }[],
+  markers: string[] = [],
+): string {
   const positions = new Map<string, { weight: SearchWeight; at: number[] }>();
   let position = 1;
   for (const field of fields) {
@@ -96,9 +100,12 @@ export function toTsVector(fields: { text: string | null | undefined; weight: Se
     }
     position += 10;
   }
-  return [...positions]
-    .map(([token, entry]) => `${quote(token)}:${[...new Set(entry.at)].map((p) => `${p}${entry.weight}`).join(',')}`)
-    .join(' ');
+  return [
+    ...[...positions].map(
+      ([token, entry]) => `${quote(token)}:${[...new Set(entry.at)].map((p) => `${p}${entry.weight}`).join(',')}`,
+    ),
+    ...markers.map(quote),
+  ].join(' ');
 }
 
 /** One search term as the user typed it, with the tokens that must all match. */

@@ -8,25 +8,32 @@ import type { OrgContext } from '../../lib/context.js';
 import * as attachmentRepo from './attachment-repo.js';
 import { hiddenFieldsFor, mayEdit, mayRead, publicViewer, type Viewer, viewerOf } from './policy.js';
 import * as repo from './repo.js';
+import { markersOf } from './search-markers.js';
 import { toTsVector } from './search-text.js';
 
-/** The index entry of a case: what everyone who may read it sees, never its internal fields. */
+/**
+ * The index entry of a case: what everyone who may read it sees, never its internal fields, and
+ * its markers (search-markers.ts).
+ */
 export function searchVectorOf(input: ParsedCaseInput, departmentName: string | null): string {
   const hidden = new Set<InternalField>(input.internalFields);
   const unless = (field: InternalField, text: string | null | undefined) => (hidden.has(field) ? null : text);
-  return toTsVector([
-    { text: input.title, weight: 'A' },
-    { text: unless('problem', input.problem), weight: 'B' },
-    { text: unless('action', input.action), weight: 'B' },
-    { text: unless('result', input.result), weight: 'B' },
-    { text: unless('remaining', input.remaining), weight: 'C' },
-    { text: input.tags.join(' '), weight: 'C' },
-    { text: unless('department', departmentName), weight: 'C' },
-    {
-      text: unless('effects', input.effects.map((e) => [e.label, e.note].filter(Boolean).join(' ')).join(' ')),
-      weight: 'D',
-    },
-  ]);
+  return toTsVector(
+    [
+      { text: input.title, weight: 'A' },
+      { text: unless('problem', input.problem), weight: 'B' },
+      { text: unless('action', input.action), weight: 'B' },
+      { text: unless('result', input.result), weight: 'B' },
+      { text: unless('remaining', input.remaining), weight: 'C' },
+      { text: input.tags.join(' '), weight: 'C' },
+      { text: unless('department', departmentName), weight: 'C' },
+      {
+        text: unless('effects', input.effects.map((e) => [e.label, e.note].filter(Boolean).join(' ')).join(' ')),
+        weight: 'D',
+      },
+    ],
+    markersOf({ ...input, fiscalYear: fiscalYearOfDay(input.happenedOn) }),
+  );
 }
 
 /**
