@@ -309,6 +309,12 @@ export const caseSearchResultSchema = z.object({
   }),
   /** The terms the query was cut into, for "no results" advice. */
   terms: z.array(z.string()),
+  /**
+   * Set when the match is too broad to count exactly at interactive speed: `total` and the
+   * facet counts are estimates from a uniform sample (shown as 約), and a relevance or effect
+   * ordering ranks the `sampled` cases of that sample; newest-first ordering stays exact.
+   */
+  estimate: z.object({ total: z.boolean(), facets: z.boolean(), sampled: z.number().int().nullable() }).nullable(),
 });
 export type CaseSearchResult = z.infer<typeof caseSearchResultSchema>;
 

@@ -61,10 +61,13 @@ export function markersOf(facts: {
   ];
 }
 
-/** The number of buckets to sample so that about `size` of `estimate` matching cases fall in it; null for all. */
+/**
+ * The number of buckets to sample so that about `size` (0.7 to 1.4 times) of `estimate` matching
+ * cases fall in it; null for all.
+ */
 export function sampleFor(estimate: number, size: number): number | null {
   const wanted = (sampleBuckets * size) / Math.max(estimate, 1);
-  const buckets = 2 ** Math.max(0, Math.ceil(Math.log2(wanted)));
+  const buckets = 2 ** Math.max(0, Math.round(Math.log2(wanted)));
   return buckets >= sampleBuckets ? null : buckets;
 }
 

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { CaseSearchQuery } from '../../../shared/cases/case-schema.js';
 import type { Db } from '../../db/client.js';
 import { type Viewer, visibleTo } from './policy.js';
+import { filterMarker, sampleBuckets, sampleFor, sampleQuery } from './search-markers.js';
 
 /** Population bands as SQL, the same boundaries as populationBands. */
 const populationBand = sql`case
@@ -31,13 +32,20 @@ type Filter = keyof Pick<
   | 'departmentId'
 >;
 
-/** The conditions of a search, each facet's own filter kept apart so its counts can leave it out. */
-function conditionsOf(viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null) {
+/** The filters that are also markers in the index (search-markers.ts). */
+const markedFilters = ['fiscalYear', 'policyField', 'sceneId', 'method'] as const;
+
+/**
+ * The conditions of a search, each facet's own filter kept apart so its counts can leave it out.
+ * The text query, the marked filters and, for a sample, its buckets are one tsquery for the GIN
+ * index, so the index narrows the match before a row is read; the same filters are checked again
+ * on the row, which costs nothing once the index has narrowed.
+ */
+function conditionsOf(viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null, buckets: number | null = null) {
   const base: SQL[] = [visibleTo(viewer)];
   if (query.from === 'own') base.push(sql`kaizen_cases.org_id = ${viewer.orgId}`);
   if (query.from === 'others') base.push(sql`kaizen_cases.org_id <> ${viewer.orgId}`);
   if (query.status) base.push(sql`kaizen_cases.status = ${query.status}`);
-  if (tsQuery) base.push(sql`kaizen_cases.search_vector @@ ${tsQuery}::tsquery`);
   const byFacet: Partial<Record<Filter, SQL>> = {};
   if (query.orgId) byFacet.orgId = sql`kaizen_cases.org_id = ${query.orgId}`;
   if (query.departmentId)
@@ -54,15 +62,29 @@ function conditionsOf(viewer: Viewer, query: CaseSearchQuery, tsQuery: string | 
       where l.case_id = kaizen_cases.id and t.name = ${query.tag})`;
   if (query.effectKind)
     byFacet.effectKind = sql`exists (select 1 from case_effects e where e.case_id = kaizen_cases.id and e.kind = ${query.effectKind})`;
+  const sample = buckets === null ? null : sampleQuery(buckets);
+  const markers = markedFilters.flatMap((f) => (query[f] ? [`'${filterMarker(f, query[f])}'`] : []));
+  /** The index condition: every part must match; none when there is nothing to look up. */
+  const indexed = (parts: (string | null)[]) => {
+    const present = parts.filter((p): p is string => p !== null);
+    return present.length > 0
+      ? [sql`kaizen_cases.search_vector @@ ${present.map((p) => `(${p})`).join(' & ')}::tsquery`]
+      : [];
+  };
   const facetFilters = (except?: Filter) =>
     Object.entries(byFacet).flatMap(([k, c]) => (k === except ? [] : [c as SQL]));
-  const where = (except?: Filter) => sql.join([...base, ...facetFilters(except)], sql` and `);
+  /** Every condition: the match a page and its total come from. */
+  const where = () => sql.join([...indexed([tsQuery, ...markers, sample]), ...base, ...facetFilters()], sql` and `);
   /** The facet filters alone (the base conditions already chose the match), or true. */
   const facetWhere = (except?: Filter) => {
     const parts = facetFilters(except);
     return parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`;
   };
-  return Object.assign(where, { base: sql.join(base, sql` and `), facetWhere });
+  return Object.assign(where, {
+    /** The match before any facet filter, which facet counts start from. */
+    base: sql.join([...indexed([tsQuery, sample]), ...base], sql` and `),
+    facetWhere,
+  });
 }
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -107,40 +129,102 @@ const hitColumns = sql`kaizen_cases.id, kaizen_cases.title, kaizen_cases.problem
   kaizen_cases.fiscal_year, kaizen_cases.scene_id, kaizen_cases.policy_field, kaizen_cases.method,
   kaizen_cases.department_name, ${effectTotal('hours_per_year')} as hours, ${effectTotal('yen_per_year')} as yen`;
 
-/** One page of matching cases, ordered as asked, with the total. */
-export async function searchCaseRows(db: Db, viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null) {
-  const where = conditionsOf(viewer, query, tsQuery);
+/** A match of more cases than this is counted from a sample; up to it, exactly. */
+export const exactLimit = 2500;
+/** About how many cases of a broad match a sample holds. */
+export const sampleSize = 2000;
+
+/**
+ * How broad a search is, read cheaply from one sample bucket (1/256 of the cases): the match
+ * before facet filters (what facet counts start from) and after them (the page and its total).
+ */
+export async function estimateMatch(db: Db, viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null) {
+  const where = conditionsOf(viewer, query, tsQuery, 1);
+  const result = await db.execute(sql`select count(*)::int as base,
+      count(*) filter (where ${where.facetWhere()})::int as final
+    ${from} where ${where.base}`);
+  const row = rowsOf<{ base: number; final: number }>(result)[0];
+  return { base: Number(row?.base ?? 0) * sampleBuckets, final: Number(row?.final ?? 0) * sampleBuckets };
+}
+
+/** The sample buckets (a power of two) to count a match of about `estimate` cases over; null to count it all. */
+export function bucketsFor(estimate: number, limits = { exactLimit, sampleSize }): number | null {
+  return estimate <= limits.exactLimit ? null : sampleFor(estimate, limits.sampleSize);
+}
+
+/** A count over `buckets` of the sample buckets, scaled to all of them. */
+export const scaled = (count: number, buckets: number | null) =>
+  buckets === null ? count : Math.round((count * sampleBuckets) / buckets);
+
+/**
+ * One page of matching cases, ordered as asked, with the total. With sample buckets, the total
+ * is scaled from the sample and an order by relevance or effect ranks the sample; newest first
+ * walks the date index over the whole match and stops at the page, so it stays exact.
+ */
+export async function searchCaseRows(
+  db: Db,
+  viewer: Viewer,
+  query: CaseSearchQuery,
+  tsQuery: string | null,
+  buckets: number | null = null,
+  options: { count: boolean } = { count: true },
+) {
+  const all = conditionsOf(viewer, query, tsQuery);
+  const sampled = conditionsOf(viewer, query, tsQuery, buckets);
   const rank = tsQuery ? sql`ts_rank(kaizen_cases.search_vector, ${tsQuery}::tsquery)` : sql`0`;
-  const order =
-    query.sort === 'date' || (query.sort === 'relevance' && !tsQuery)
-      ? sql`kaizen_cases.happened_on desc, kaizen_cases.id`
-      : query.sort === 'hours'
-        ? sql`hours desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
-        : query.sort === 'yen'
-          ? sql`yen desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
-          : sql`rank desc, kaizen_cases.happened_on desc, kaizen_cases.id`;
-  const [page, total] = await Promise.all([
-    db.execute(sql`select ${hitColumns}, ${rank} as rank
-      ${from} where ${where()} order by ${order} limit ${query.limit} offset ${query.offset}`),
-    db.execute(sql`select count(*)::int as n ${from} where ${where()}`),
+  const byDate = query.sort === 'date' || (query.sort === 'relevance' && !tsQuery);
+  const order = byDate
+    ? sql`kaizen_cases.happened_on desc nulls last, kaizen_cases.id`
+    : query.sort === 'hours'
+      ? sql`hours desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
+      : query.sort === 'yen'
+        ? sql`yen desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
+        : sql`rank desc, kaizen_cases.happened_on desc, kaizen_cases.id`;
+  const pageOf = (where: SQL) =>
+    sql`select ${hitColumns}, ${rank} as rank ${from} where ${where} order by ${order}
+      limit ${query.limit} offset ${query.offset}`;
+  const page =
+    buckets !== null && byDate
+      ? // A broad match is most of the table: reading the date index in order and checking each
+        // row finds a page after a few dozen rows, where a bitmap would read the whole match first.
+        db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_bitmapscan = off`);
+          return tx.execute(pageOf(all()));
+        })
+      : db.execute(pageOf(sampled()));
+  const [rows, total] = await Promise.all([
+    page,
+    options.count ? db.execute(sql`select count(*)::int as n ${from} where ${sampled()}`) : null,
   ]);
-  return { rows: rowsOf<CaseHitRow>(page), total: Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0) };
+  return {
+    rows: rowsOf<CaseHitRow>(rows),
+    total: total === null ? null : scaled(Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0), buckets),
+  };
 }
 
 /**
  * Counts per value of every facet over the match, each leaving out its own filter (so it can be
- * changed). One statement: the match is found once (the text index and visibility), kept as a
+ * changed), and the total with every filter. One statement: the match is found once (the text index and visibility), kept as a
  * narrow materialised set, and every facet is counted from that set with the other facets'
  * filters, instead of searching the whole table again for each facet.
  */
-export async function countFacets(db: Db, viewer: Viewer, query: CaseSearchQuery, tsQuery: string | null) {
-  const where = conditionsOf(viewer, query, tsQuery);
+export async function countFacets(
+  db: Db,
+  viewer: Viewer,
+  query: CaseSearchQuery,
+  tsQuery: string | null,
+  buckets: number | null = null,
+) {
+  const where = conditionsOf(viewer, query, tsQuery, buckets);
   // The set is named kaizen_cases in each branch, so the filters read the same as on the table.
   const over = sql`from m as kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;
   const branch = (facet: string, filter: Filter, value: SQL, label: SQL = sql`null::text`, limit = 50) =>
     sql`(select ${facet}::text as facet, (${value})::text as value, ${label} as label, count(*)::int as n ${over}
       where ${where.facetWhere(filter)} and ${value} is not null group by 2, 3 order by 4 desc, 2 limit ${limit})`;
   const branches = [
+    // The whole match with every filter: the total, when the page is counted over the same set.
+    sql`(select 'total'::text as facet, null::text as value, null::text as label, count(*)::int as n ${over}
+      where ${where.facetWhere()})`,
     branch('sceneId', 'sceneId', sql`kaizen_cases.scene_id`),
     branch('policyField', 'policyField', sql`kaizen_cases.policy_field`),
     branch('method', 'method', sql`kaizen_cases.method`),
@@ -172,12 +256,13 @@ export async function countFacets(db: Db, viewer: Viewer, query: CaseSearchQuery
     ${sql.join(branches, sql` union all `)}`);
   const rows = rowsOf<{ facet: string; value: string; label: string | null; n: number }>(result);
   const plain = (facet: string) =>
-    rows.filter((r) => r.facet === facet).map((r) => ({ value: String(r.value), count: Number(r.n) }));
+    rows.filter((r) => r.facet === facet).map((r) => ({ value: String(r.value), count: scaled(Number(r.n), buckets) }));
   const labelled = (facet: string) =>
     rows
       .filter((r) => r.facet === facet)
-      .map((r) => ({ value: String(r.value), label: r.label ?? '', count: Number(r.n) }));
+      .map((r) => ({ value: String(r.value), label: r.label ?? '', count: scaled(Number(r.n), buckets) }));
   return {
+    total: scaled(Number(rows.find((r) => r.facet === 'total')?.n ?? 0), buckets),
     sceneId: plain('sceneId'),
     policyField: plain('policyField'),
     method: plain('method'),
@@ -207,9 +292,19 @@ export async function rankedCaseRows(
     alike?: { sceneId: string | null; policyField: string | null };
   },
 ) {
-  const conditions = [visibleTo(viewer), sql`kaizen_cases.search_vector @@ ${options.tsQuery}::tsquery`];
-  if (options.excludeId) conditions.push(sql`kaizen_cases.id <> ${options.excludeId}`);
-  if (options.publishedOnly) conditions.push(sql`kaizen_cases.status = 'published'`);
+  const conditionsWith = (sample: string | null) => {
+    const query = sample ? `(${options.tsQuery}) & ${sample}` : options.tsQuery;
+    const conditions = [visibleTo(viewer), sql`kaizen_cases.search_vector @@ ${query}::tsquery`];
+    if (options.excludeId) conditions.push(sql`kaizen_cases.id <> ${options.excludeId}`);
+    if (options.publishedOnly) conditions.push(sql`kaizen_cases.status = 'published'`);
+    return sql.join(conditions, sql` and `);
+  };
+  // Alternatives can match much of the table: ranking all of it would read every row, so a broad
+  // match is ranked over a sample, as search counts one.
+  const probe = await db.execute(
+    sql`select count(*)::int as n from kaizen_cases where ${conditionsWith(sampleQuery(1))}`,
+  );
+  const buckets = bucketsFor(Number(rowsOf<{ n: number }>(probe)[0]?.n ?? 0) * sampleBuckets);
   const sceneId = options.alike?.sceneId ?? null;
   const policyField = options.alike?.policyField ?? null;
   // Ranks are rounded so that cases about equally close are told apart by scene and field.
@@ -217,7 +312,19 @@ export async function rankedCaseRows(
   const alike = sql`((kaizen_cases.scene_id is not distinct from ${sceneId}::text and ${sceneId}::text is not null)::int
     + (kaizen_cases.policy_field is not distinct from ${policyField}::text and ${policyField}::text is not null)::int)`;
   const result = await db.execute(sql`select ${hitColumns}, ${rank} as rank, ${alike} as alike
-    ${from} where ${sql.join(conditions, sql` and `)}
+    ${from} where ${conditionsWith(buckets === null ? null : sampleQuery(buckets))}
     order by rank desc, alike desc, kaizen_cases.happened_on desc, kaizen_cases.id limit ${options.limit}`);
   return rowsOf<CaseHitRow>(result);
+}
+
+/**
+ * Lexemes found in more than `share` of all cases, read from the planner's statistics of the
+ * search vector (none before the table is analysed): words too common to tell cases apart.
+ */
+export async function commonLexemes(db: Db, share = 0.01): Promise<Set<string>> {
+  const result = await db.execute(sql`select e.lexeme
+    from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, share)
+    where s.schemaname = current_schema() and s.tablename = 'kaizen_cases' and s.attname = 'search_vector'
+      and e.lexeme is not null and e.share > ${share}`);
+  return new Set(rowsOf<{ lexeme: string }>(result).map((r) => r.lexeme));
 }

@@ -237,11 +237,12 @@ const digitsOnly = /^\d+$/;
 /**
  * A tsquery text that any of the texts' tokens matches (|), for "cases like this one": the texts'
  * distinct tokens in order, first text first, at most `maxTokens`. Bigrams of hiragana alone
- * (して, ている) and bare numbers say little about a case, so they are left out while others remain.
+ * (して, ている), bare numbers and tokens `common` to much of the collection say little about a
+ * case, so they are left out while others remain.
  */
-export function toAnyTsQuery(texts: string[], maxTokens = 64): string | null {
+export function toAnyTsQuery(texts: string[], maxTokens = 64, common: Set<string> = new Set()): string | null {
   const tokens = [...new Set(texts.flatMap((text) => tokensInOrder(text.slice(0, 20_000))))];
-  const telling = tokens.filter((t) => !hiraganaOnly.test(t) && !digitsOnly.test(t));
+  const telling = tokens.filter((t) => !hiraganaOnly.test(t) && !digitsOnly.test(t) && !common.has(t));
   const chosen = (telling.length > 0 ? telling : tokens).slice(0, maxTokens);
   return chosen.length > 0 ? chosen.map(quote).join(' | ') : null;
 }

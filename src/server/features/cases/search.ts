@@ -10,7 +10,17 @@ import type { SceneId } from '../../../shared/cases/scene-grid.js';
 import type { Db } from '../../db/client.js';
 import type { OrgContext } from '../../lib/context.js';
 import { hiddenFieldsFor, publicViewer, type Viewer, viewerOf } from './policy.js';
-import { type CaseHitRow, countFacets, internalFieldsOf, rankedCaseRows, searchCaseRows } from './search-repo.js';
+import { sampleBuckets } from './search-markers.js';
+import {
+  bucketsFor,
+  type CaseHitRow,
+  commonLexemes,
+  countFacets,
+  estimateMatch,
+  internalFieldsOf,
+  rankedCaseRows,
+  searchCaseRows,
+} from './search-repo.js';
 import { parseQuery, type QueryTerm, snippetOf, toAnyTsQuery, toTsQuery } from './search-text.js';
 import { findReadableCase } from './service.js';
 
@@ -46,14 +56,42 @@ export function hitOf(row: CaseHitRow, viewer: Viewer, terms: QueryTerm[] = []):
   };
 }
 
+/**
+ * A search in two steps: one sample bucket tells how broad the match is, then the page, total
+ * and facets are counted exactly when the match is small, or over a sample sized to it when it
+ * is broad, so a search of a million cases costs about the same for a rare word and a common one.
+ */
 async function searchAs(db: Db, viewer: Viewer, query: CaseSearchQuery): Promise<CaseSearchResult> {
   const terms = parseQuery(query.q ?? '');
   const tsQuery = toTsQuery(terms);
-  const [{ rows, total }, facets] = await Promise.all([
-    searchCaseRows(db, viewer, query, tsQuery),
-    countFacets(db, viewer, query, tsQuery),
+  const estimate = await estimateMatch(db, viewer, query, tsQuery);
+  const facetBuckets = bucketsFor(estimate.base);
+  const pageBuckets = bucketsFor(estimate.final);
+  // Counted over the same set, the facet statement's total saves reading the match again.
+  const sameSet = facetBuckets === pageBuckets;
+  const [page, { total: facetTotal, ...facets }] = await Promise.all([
+    searchCaseRows(db, viewer, query, tsQuery, pageBuckets, { count: !sameSet }),
+    countFacets(db, viewer, query, tsQuery, facetBuckets),
   ]);
-  return { total, hits: rows.map((row) => hitOf(row, viewer, terms)), facets, terms: terms.map((t) => t.text) };
+  const rows = page.rows;
+  const total = page.total ?? facetTotal;
+  const ranksSample =
+    pageBuckets !== null &&
+    (query.sort === 'hours' || query.sort === 'yen' || (query.sort === 'relevance' && tsQuery !== null));
+  return {
+    total,
+    hits: rows.map((row) => hitOf(row, viewer, terms)),
+    facets,
+    terms: terms.map((t) => t.text),
+    estimate:
+      facetBuckets === null && pageBuckets === null
+        ? null
+        : {
+            total: pageBuckets !== null,
+            facets: facetBuckets !== null,
+            sampled: ranksSample ? Math.round((total * (pageBuckets ?? 0)) / sampleBuckets) : null,
+          },
+  };
 }
 
 /**
@@ -79,7 +117,7 @@ export async function findSimilarCases(ctx: OrgContext, caseId: string, limit: n
   // Another organisation's internal fields do not steer the match: that would hint at their words.
   const hidden = hiddenFieldsFor(viewer, row);
   const body = (['problem', 'action', 'result'] as const).filter((f) => !hidden.has(f)).map((f) => row[f]);
-  const tsQuery = toAnyTsQuery([row.title, ...body]);
+  const tsQuery = toAnyTsQuery([row.title, ...body], 64, await commonLexemes(ctx.db));
   if (!tsQuery) return { hits: [] };
   const rows = await rankedCaseRows(ctx.db, viewer, {
     tsQuery,

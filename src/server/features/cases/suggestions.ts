@@ -11,7 +11,7 @@ import { orgContext } from '../../plugins/auth.js';
 import { getResults } from '../rounds/results.js';
 import { viewerOf } from './policy.js';
 import { hitOf } from './search.js';
-import { rankedCaseRows } from './search-repo.js';
+import { commonLexemes, rankedCaseRows } from './search-repo.js';
 import { toAnyTsQuery } from './search-text.js';
 
 const weakestItems = 3;
@@ -42,9 +42,10 @@ export async function suggestCases(
     .sort((a, b) => place(a) - place(b) || a.order - b.order)
     .slice(0, weakestItems);
   const viewer = viewerOf(ctx);
+  const common = await commonLexemes(ctx.db);
   const items = await Promise.all(
     weakest.map(async ({ item, level }) => {
-      const tsQuery = toAnyTsQuery([item.title]);
+      const tsQuery = toAnyTsQuery([item.title], 64, common);
       const rows = tsQuery
         ? await rankedCaseRows(ctx.db, viewer, { tsQuery, limit: casesPerItem, publishedOnly: true })
         : [];

@@ -28,6 +28,8 @@ const facetOrder: { key: FacetKey; facet: keyof Facets; label: string }[] = [
 
 interface CaseFacetsProps {
   facets: Facets | undefined;
+  /** The counts are estimates from a sample of a broad match: shown with 約. */
+  approximate?: boolean;
   search: CasesSearch;
   words: ReturnType<typeof useCaseWords>;
   onChange: (key: CaseFilterKey, value: string | undefined) => void;
@@ -40,7 +42,15 @@ interface CaseFacetsProps {
  * The filters beside the results: each facet a select whose options carry their counts over the
  * whole match (with the other filters applied), and the count of cases per organisation.
  */
-export function CaseFacets({ facets, search, words, onChange, onClear, withStatus = true }: CaseFacetsProps) {
+export function CaseFacets({
+  facets,
+  approximate = false,
+  search,
+  words,
+  onChange,
+  onClear,
+  withStatus = true,
+}: CaseFacetsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const labelOf = (key: FacetKey, value: string): string => {
@@ -101,7 +111,10 @@ export function CaseFacets({ facets, search, words, onChange, onClear, withStatu
             <option value="">{t('cases.search.any')}</option>
             {options.map((option) => (
               <option key={option.value} value={option.value}>
-                {t('cases.search.optionCount', { label: labelOf(key, option.value), count: option.count })}
+                {t(approximate ? 'cases.search.optionCountApprox' : 'cases.search.optionCount', {
+                  label: labelOf(key, option.value),
+                  count: option.count,
+                })}
               </option>
             ))}
           </SelectField>
@@ -116,7 +129,10 @@ export function CaseFacets({ facets, search, words, onChange, onClear, withStatu
             {facets.org.map((org) => (
               <li key={org.value}>
                 <DataText>{org.label}</DataText>
-                <span className="case-facets__count">{formatNumber(org.count, language)}</span>
+                <span className="case-facets__count">
+                  {approximate && t('cases.search.approx')}
+                  {formatNumber(org.count, language)}
+                </span>
               </li>
             ))}
           </ul>

@@ -64,6 +64,9 @@ export function CaseSearchView({
   const clearFilters = () => update(Object.fromEntries(caseFilterKeys.map((key) => [key, undefined])));
   const page = search.page ?? 1;
   const total = results.data?.total ?? 0;
+  const estimate = results.data?.estimate ?? null;
+  /** What the pages run through: a ranked sample is as far as relevance and effect orders go. */
+  const pageable = estimate?.sampled ?? total;
 
   return (
     <>
@@ -112,6 +115,7 @@ export function CaseSearchView({
           <summary>{t('cases.search.filtersShow')}</summary>
           <CaseFacets
             facets={results.data?.facets}
+            approximate={estimate?.facets ?? false}
             search={search}
             words={words}
             onChange={setFilter}
@@ -128,13 +132,19 @@ export function CaseSearchView({
           {results.data && (
             <>
               <p className="toolbar__summary" role="status">
-                {t('cases.search.total', { count: total })}
-                {total > casePageSize &&
+                {t(estimate?.total ? 'cases.search.totalApprox' : 'cases.search.total', { count: total })}
+                {pageable > casePageSize &&
                   ` ${t('cases.search.showing', {
                     from: (page - 1) * casePageSize + 1,
-                    to: Math.min(page * casePageSize, total),
+                    to: Math.min(page * casePageSize, pageable),
                   })}`}
               </p>
+              {estimate && (
+                <p className="case-search__estimate">
+                  {t('cases.search.estimateNote')}
+                  {estimate.sampled !== null && ` ${t('cases.search.sampledNote', { count: estimate.sampled })}`}
+                </p>
+              )}
               {results.data.hits.length === 0 ? (
                 <CasesEmpty search={search} terms={results.data.terms} none={none} noneAction={noneAction} />
               ) : (
@@ -146,7 +156,7 @@ export function CaseSearchView({
                   ))}
                 </ol>
               )}
-              <CasePagination from={from} page={page} total={total} pageSize={casePageSize} search={search} />
+              <CasePagination from={from} page={page} total={pageable} pageSize={casePageSize} search={search} />
               {total > 0 && footer}
             </>
           )}

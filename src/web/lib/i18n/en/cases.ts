@@ -101,6 +101,7 @@ export const casesEn: Messages['cases'] = {
     clear: 'Clear all filters',
     any: 'All',
     optionCount: '{{label}} ({{count, number}})',
+    optionCountApprox: '{{label}} (about {{count, number}})',
     scene: 'Scene',
     org: 'Cases by organisation',
     municipalityType: 'Type of body',
@@ -112,6 +113,12 @@ export const casesEn: Messages['cases'] = {
     total_one: '{{count, number}} case found.',
     total_other: '{{count, number}} cases found.',
     showing: 'Showing {{from, number}}–{{to, number}}.',
+    totalApprox: 'About {{count, number}} cases found.',
+    approx: 'about ',
+    estimateNote:
+      'So many cases match that the count and the filter counts are estimated from a sample. Add conditions for exact counts.',
+    sampledNote:
+      'Ordering by relevance or effect ranks the {{count, number}} sampled cases; newest first covers every case.',
     results: 'Search results',
     emptyTitle: 'No case matches these conditions.',
     emptyTerms: 'We searched for:',

@@ -100,6 +100,7 @@ export const casesJa = {
     clear: '条件をすべて解除',
     any: 'すべて',
     optionCount: '{{label}}（{{count, number}}）',
+    optionCountApprox: '{{label}}（約{{count, number}}）',
     scene: '場面',
     org: '組織別の件数',
     municipalityType: '団体区分',
@@ -111,6 +112,12 @@ export const casesJa = {
     total_one: '{{count, number}}件の事例が見つかりました。',
     total_other: '{{count, number}}件の事例が見つかりました。',
     showing: '{{from, number}}〜{{to, number}}件目を表示しています。',
+    totalApprox: '約{{count, number}}件の事例が見つかりました。',
+    approx: '約',
+    estimateNote:
+      '見つかった事例が多いため、件数と絞り込みの件数は一部の事例から推計しています。条件を加えると正確な件数になります。',
+    sampledNote:
+      '関連度順・効果順は、推計に使った{{count, number}}件の中で並べています。新しい順はすべての事例から並べます。',
     results: '検索結果',
     emptyTitle: '条件に合う事例は見つかりませんでした。',
     emptyTerms: '次の言葉で探しました：',
