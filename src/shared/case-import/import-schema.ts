@@ -18,6 +18,7 @@ export const importTargets = [
   'happenedOn',
   'policyField',
   'method',
+  'scene',
   'hoursPerYear',
   'yenPerYear',
   'costYen',

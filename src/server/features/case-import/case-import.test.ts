@@ -262,6 +262,51 @@ describe('importing a case list', () => {
     expect((await casesOf(org.org.id)).length).toBe(before);
   });
 
+  it("places cases on the scene grid from a scene column, in the organisation's own labels too, and names a scene it cannot read", async () => {
+    const own = await createOrgWithAdmin(t, { name: '場面町' });
+    const renamed = await t.app.inject({
+      method: 'PUT',
+      url: `/api/orgs/${own.org.id}/scene-grid`,
+      headers: { cookie: own.cookie },
+      payload: { stages: { region: { ja: 'まち', en: 'Town' } } },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const rows = [
+      ['件名', '実施日', '場面'],
+      ['窓口の改善', '2024/4/1', '職場・改善'],
+      ['全庁の文書管理', '2024/4/2', '革新（役所全体）'],
+      ['地域の見守り', '2024/4/3', 'まち×不具合解消'],
+      ['個人の工夫', '2024/4/4', 'Individual / Improvement'],
+      ['場面なし', '2024/4/5', ''],
+    ];
+    const started = await upload(own.org.id, own.cookie, await xlsxOf(rows), 'scenes.xlsx');
+    const list = started.json() as CaseImport;
+    expect(list.mapping).toMatchObject({ title: 0, happenedOn: 1, scene: 2 });
+    expect(await validateAll(own.org.id, own.cookie, list.id, list.mapping as ImportMapping)).toEqual([]);
+    expect((await commit(own.org.id, own.cookie, list.id)).statusCode).toBe(200);
+    expect((await casesOf(own.org.id)).map((c) => c.sceneId)).toEqual([
+      'workplace-improvement',
+      'government-innovation',
+      'region-fix',
+      'individual-improvement',
+      null,
+    ]);
+
+    const bad = await upload(
+      own.org.id,
+      own.cookie,
+      await xlsxOf([rows[0] as string[], ['段階だけ', '2024/4/6', '職場'], ['不明', '2024/4/7', '宇宙・改善']]),
+      'bad-scenes.xlsx',
+    );
+    const badList = bad.json() as CaseImport;
+    const errors = await validateAll(own.org.id, own.cookie, badList.id, badList.mapping as ImportMapping);
+    expect(errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, '場面', 'caseImport.scene'],
+      [3, '場面', 'caseImport.scene'],
+    ]);
+    expect(errors[0]?.messages.ja).toContain('職場・改善');
+  });
+
   it('refuses to commit rows that were not checked', async () => {
     const started = await upload(org.org.id, org.cookie, Buffer.from('件名,実施日\n未確認,2024-01-01\n'), 'a.csv');
     const committed = await commit(org.org.id, org.cookie, started.json().id);

@@ -20,6 +20,7 @@ export interface PreparedCase {
   fiscalYear: number;
   policyField: string | null;
   method: string | null;
+  sceneId: string | null;
   searchVector: string;
   tags: string[];
   effects: { kind: string; actual: number | null }[];
@@ -141,11 +142,11 @@ export async function copyRowsToCases(
   const [inserted] = rowsOf<{ n: number }>(
     await db.execute(sql`with inserted as (
       insert into kaizen_cases (id, org_id, status, sharing, title, problem, action, result, remaining, cost_yen,
-        department_id, department_name, happened_on, fiscal_year, policy_field, method, source_key, created_by,
+        department_id, department_name, happened_on, fiscal_year, policy_field, method, scene_id, source_key, created_by,
         published_at, created_at, updated_at, search_vector)
       select r.case_id, ${orgId}, ${options.status}, ${options.sharing}, p->>'title', p->>'problem', p->>'action',
         p->>'result', p->>'remaining', (p->>'costYen')::bigint, d.id, p->>'departmentName', (p->>'happenedOn')::date,
-        (p->>'fiscalYear')::int, p->>'policyField', p->>'method', r.source_key, ${options.actorId},
+        (p->>'fiscalYear')::int, p->>'policyField', p->>'method', p->>'sceneId', r.source_key, ${options.actorId},
         ${publishedAt}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, (p->>'searchVector')::tsvector
       from case_import_rows r
         cross join lateral (select r.prepared as p) q

@@ -8,6 +8,15 @@ import {
   type ParsedCaseInput,
   type PolicyField,
 } from '../../../shared/cases/case-schema.js';
+import {
+  defaultLevelLabels,
+  defaultStageLabels,
+  type SceneGrid,
+  type SceneId,
+  type SceneLabel,
+  sceneIdOf,
+  sceneIds,
+} from '../../../shared/cases/scene-grid.js';
 import { fieldErrorCatalog, isFieldErrorCode } from '../../../shared/errors/field-errors.js';
 
 /** Header names that case lists use for each field, normalised (NFKC, lower case, no spaces). */
@@ -21,6 +30,7 @@ const headerWords: Record<ImportTarget, string[]> = {
   department: ['所属', '部署', '課', '担当課', '所属名', '部署名', '課名', '所属課', 'department'],
   policyField: ['分野', '政策分野', '区分', 'field'],
   method: ['手法', '方法', '改善手法', 'method'],
+  scene: ['場面', '12場面', '改善の場面', 'シーン', '段階', 'scene'],
   tags: ['タグ', 'キーワード', 'tags', 'tag'],
   problem: ['現状', '課題', '改善前', '問題点', '現状・課題', '背景', 'problem', 'before'],
   action: ['改善内容', '取組内容', '改善策', '取組', '実施内容', '内容', 'action'],
@@ -143,6 +153,37 @@ export function parseAmount(text: string): number | null {
 /** The departments of the organisation by their normalised name. */
 export type DepartmentsByName = Map<string, { id: string; name: string }>;
 
+/**
+ * Reads a scene cell as lists write it: a stage and a level in the organisation's labels or the
+ * default ones, Japanese or English, in either order and with any separator (職場・改善, 職場×改善,
+ * 改善（職場）, Workplace / Improvement), or the cell id itself (workplace-improvement).
+ */
+export function sceneReader(grid: SceneGrid): (text: string) => SceneId | null {
+  const words = <T extends string>(items: { id: T; label: SceneLabel }[], defaults: Record<T, SceneLabel>) =>
+    items
+      .flatMap((item) =>
+        [item.label.ja, item.label.en, defaults[item.id].ja, defaults[item.id].en, item.id].map((w) => ({
+          id: item.id,
+          word: normalise(w),
+        })),
+      )
+      .filter((w) => w.word !== '')
+      // Longer words first, so 不具合解消 is read before a label it contains.
+      .sort((a, b) => b.word.length - a.word.length);
+  const stages = words(grid.stages, defaultStageLabels);
+  const levels = words(grid.levels, defaultLevelLabels);
+  return (text) => {
+    const s = normalise(text);
+    if ((sceneIds as string[]).includes(s)) return s as SceneId;
+    const stage = stages.find((w) => s.includes(w.word));
+    if (!stage) return null;
+    // The stage's word is taken out first, so a level word inside it is not read twice.
+    const rest = s.replace(stage.word, '/');
+    const level = levels.find((w) => rest.includes(w.word));
+    return level ? sceneIdOf(stage.id, level.id) : null;
+  };
+}
+
 /** A row that can become a case: the checked input and what is stored beside it. */
 export interface CheckedRow {
   input: ParsedCaseInput;
@@ -162,6 +203,10 @@ const wording = {
     en: 'Not a known method (stop, reduce, change, ICT).',
   },
   departmentLength: { ja: '所属は100文字以内にしてください。', en: 'Use at most 100 characters for the department.' },
+  scene: {
+    ja: '場面を読み取れません。段階（個人、職場、役所全体、地域）と変化の度合い（不具合解消、改善、革新）を「職場・改善」のように書いてください。',
+    en: 'Not a scene. Write a stage (individual, workplace, whole government, region) and a level (fixing defects, improvement, innovation), e.g. "Workplace / Improvement".',
+  },
 } as const;
 
 const zodLocales = { ja: z.locales.ja(), en: z.locales.en() };
@@ -195,6 +240,7 @@ const contentKeyOf = (input: ParsedCaseInput, departmentName: string | null) =>
         input.happenedOn,
         input.policyField ?? null,
         input.method ?? null,
+        input.sceneId ?? null,
         input.costYen ?? null,
         input.tags,
         input.effects.map((e) => [e.kind, e.actual]),
@@ -211,6 +257,7 @@ export function checkRow(
   mapping: ImportMapping,
   headers: string[],
   departments: DepartmentsByName,
+  readScene: (text: string) => SceneId | null = () => null,
 ): { ok: true; value: CheckedRow } | { ok: false; errors: RowError[] } {
   const errors: RowError[] = [];
   const columnOf = (field: ImportTarget) => {
@@ -244,6 +291,12 @@ export function checkRow(
     const value = methodWords[normalise(method)];
     if (value) input.method = value;
     else fail('method', 'caseImport.method', wording.method);
+  }
+  const scene = cell('scene');
+  if (scene !== '') {
+    const value = readScene(scene);
+    if (value) input.sceneId = value;
+    else fail('scene', 'caseImport.scene', wording.scene);
   }
   const effectTargets: ImportTarget[] = [];
   input.effects = [];
@@ -308,6 +361,7 @@ const importTargetsByKey: Record<string, ImportTarget> = {
   happenedOn: 'happenedOn',
   policyField: 'policyField',
   method: 'method',
+  sceneId: 'scene',
   costYen: 'costYen',
   tags: 'tags',
   departmentId: 'department',

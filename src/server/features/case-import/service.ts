@@ -14,9 +14,10 @@ import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
 import { searchVectorOf } from '../cases/service.js';
+import { getSceneGrid } from '../scene-grid/service.js';
 import { parseCaseList } from './parse.js';
 import * as repo from './repo.js';
-import { checkRow, type DepartmentsByName, normalise, suggestMapping } from './rows.js';
+import { checkRow, type DepartmentsByName, normalise, sceneReader, suggestMapping } from './rows.js';
 
 const PREVIEW_ROWS = 5;
 
@@ -75,10 +76,11 @@ export async function validateBatch(
     const departments: DepartmentsByName = new Map(
       (await repo.listDepartments(tx.db, tx.scope)).map((d) => [normalise(d.name), d]),
     );
+    const readScene = sceneReader(await getSceneGrid(tx));
     const rows = await repo.loadRows(tx.db, importId, input.offset, input.limit);
     const errors: RowError[] = [];
     const checks: repo.RowCheck[] = rows.map((row) => {
-      const checked = checkRow(row, input.mapping, found.headers, departments);
+      const checked = checkRow(row, input.mapping, found.headers, departments, readScene);
       if (!checked.ok) {
         errors.push(...checked.errors);
         return { position: row.position, caseId: null, sourceKey: null, prepared: null, errors: checked.errors };
@@ -102,6 +104,7 @@ export async function validateBatch(
           fiscalYear: fiscalYearOfDay(c.happenedOn),
           policyField: c.policyField ?? null,
           method: c.method ?? null,
+          sceneId: c.sceneId ?? null,
           searchVector: searchVectorOf(c, departmentName),
           tags: c.tags,
           effects: c.effects.map((e) => ({ kind: e.kind, actual: e.actual ?? null })),

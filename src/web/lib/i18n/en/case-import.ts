@@ -45,6 +45,7 @@ export const caseImportEn: Messages['caseImport'] = {
     happenedOn: 'Date',
     policyField: 'Policy field',
     method: 'Method',
+    scene: 'Scene (e.g. Workplace / Improvement)',
     hoursPerYear: 'Hours saved (per year)',
     yenPerYear: 'Yen saved (per year)',
     costYen: 'Cost (yen)',

@@ -43,6 +43,7 @@ export const caseImportJa = {
     happenedOn: '実施日',
     policyField: '分野',
     method: '手法',
+    scene: '場面（例: 職場・改善）',
     hoursPerYear: '削減時間（時間/年）',
     yenPerYear: '削減金額（円/年）',
     costYen: '費用（円）',
