@@ -93,7 +93,8 @@ export async function reviewCase(
 /** Records an award (表彰) for a published case in a fiscal year. */
 export async function awardCase(ctx: OrgContext, caseId: string, award: { fiscalYear: number; name: string }) {
   await inTransaction(ctx, async (tx) => {
-    const found = await repo.findCase(tx.db, caseId);
+    // Locked, so the case cannot be unpublished between this check and the award.
+    const found = await repo.findCase(tx.db, caseId, { lock: true });
     if (!found || found.row.orgId !== tx.scope.orgId) throw new AppError('not_found');
     if (!viewerOf(tx).canPublish) throw new AppError('forbidden');
     if (found.row.status !== 'published') throw new AppError('case_status');
