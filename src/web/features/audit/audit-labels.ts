@@ -22,6 +22,32 @@ export const knownActions = [
   'org.update',
   'user.change_password',
   'user.update_profile',
+  'sheet_template.create',
+  'sheet_template.new_version',
+  'sheet_round.create',
+  'sheet_round.update',
+  'sheet_round.delete',
+  'sheet_round.close',
+  'sheet_round.invite',
+  'sheet_round.join',
+  'sheet_response.submit',
+  'plan_draft.carry',
+  'plan_draft.remove',
+  'scene_grid.update',
+  'case.create',
+  'case.update',
+  'case.delete',
+  'case.submit',
+  'case.return',
+  'case.approve',
+  'case.publish',
+  'case.unpublish',
+  'case.comment',
+  'case.award',
+  'case.attachment_add',
+  'case.attachment_delete',
+  'case.import',
+  'case.import_discard',
 ] as const satisfies readonly ActionName[];
 
 export const actionCategories = [
@@ -31,6 +57,12 @@ export const actionCategories = [
   'org',
   'auth',
   'user',
+  'sheet_template',
+  'sheet_round',
+  'sheet_response',
+  'plan_draft',
+  'scene_grid',
+  'case',
 ] as const satisfies readonly CategoryName[];
 
 export const targetTypes = [
@@ -39,6 +71,12 @@ export const targetTypes = [
   'invitation',
   'organization',
   'user',
+  'sheet_template',
+  'sheet_round',
+  'plan_draft_move',
+  'scene_grid',
+  'case',
+  'case_import',
 ] as const satisfies readonly TargetName[];
 
 function isKnown<T extends string>(list: readonly T[], value: string): value is T {
