@@ -128,4 +128,41 @@ describe('事例の一括取り込み', () => {
       await admin.dispose();
     }
   });
+
+  test('読み込んだあとでページを離れても、途中の取り込みから続けられ、場面の列で12場面に置かれる', async () => {
+    const suffix = uniqueSuffix();
+    const title = `庁舎の照明をLEDに ${suffix}`;
+    const fileName = `途中の一覧-${suffix}.csv`;
+    const csv = ['件名,実施日,場面', `${title},2025/7/1,役所全体・改善`].join('\r\n');
+    const { page, importPage } = await openImport();
+    await importPage.choose(fileName, Buffer.from(csv, 'utf8'), 'text/csv');
+    await expectVisible(importPage.previewTable);
+    expect(await selectedOptionText(importPage.mapping('場面（例: 職場・改善）'))).toBe('3列目：場面');
+
+    await page.reload();
+    await expectVisible(importPage.heading);
+    await expectVisible(importPage.unfinished(fileName));
+    await expectText(importPage.unfinished(fileName), '1行（0行を確認済み）');
+    await expectNoAxeViolations(page, 'case import: unfinished');
+    await saveScreenshot(page, 'case-import-unfinished');
+    await importPage.resume(fileName).click();
+    await expectText(importPage.previewTable, title);
+    expect(await selectedOptionText(importPage.mapping('場面（例: 職場・改善）'))).toBe('3列目：場面');
+    await importPage.checkAll.click();
+    await expectVisible(importPage.allFine);
+    await importPage.commit.click();
+    await expectText(importPage.summary, '取り込んだ事例：1件');
+
+    const admin = await apiAs(demo.orgAdmin.email);
+    try {
+      const found = await admin.get<{ hits: { title: string; sceneId: string | null }[] }>(
+        `/api/orgs/${cityId}/cases?q=${encodeURIComponent(suffix)}&from=own`,
+      );
+      expect(found.hits).toEqual([expect.objectContaining({ title, sceneId: 'government-improvement' })]);
+      const unfinished = await admin.get<{ imports: { fileName: string }[] }>(`/api/orgs/${cityId}/case-imports`);
+      expect(unfinished.imports.map((i) => i.fileName)).not.toContain(fileName);
+    } finally {
+      await admin.dispose();
+    }
+  });
 });

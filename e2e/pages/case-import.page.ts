@@ -50,6 +50,18 @@ export class CaseImportPage {
     return field(this.page, label);
   }
 
+  /** An unfinished import in the list under the file form, by its file name. */
+  unfinished(fileName: string): Locator {
+    return this.page
+      .getByRole('region', { name: '途中の取り込み' })
+      .getByRole('listitem')
+      .filter({ hasText: fileName });
+  }
+
+  resume(fileName: string): Locator {
+    return this.page.getByRole('button', { name: `${fileName}の取り込みを続ける`, exact: true });
+  }
+
   status(label: '公開済みにする' | '下書きにする'): Locator {
     return this.page.getByRole('radio', { name: new RegExp(`^${label}`) });
   }

@@ -52,6 +52,22 @@ export const caseImportSchema = z.object({
 });
 export type CaseImport = z.infer<typeof caseImportSchema>;
 
+/**
+ * An import not yet committed, to come back to after a reload or a break: kept for a day. `checked`
+ * rows were checked with the saved mapping; `started` is when the file was uploaded.
+ */
+export const unfinishedImportSchema = z.object({
+  id: idSchema,
+  fileName: z.string(),
+  rowCount: z.number().int(),
+  checked: z.number().int(),
+  startedAt: z.string(),
+  startedBy: z.string().nullable(),
+});
+export type UnfinishedImport = z.infer<typeof unfinishedImportSchema>;
+export const unfinishedImportsSchema = z.object({ imports: z.array(unfinishedImportSchema) });
+export type UnfinishedImports = z.infer<typeof unfinishedImportsSchema>;
+
 export const validateBatchSchema = z.strictObject({
   mapping: importMappingSchema,
   offset: z.number().int().min(0),

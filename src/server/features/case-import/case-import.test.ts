@@ -331,6 +331,53 @@ describe('importing a case list', () => {
     expect(draft).toMatchObject({ status: 'draft', publishedAt: null, fiscalYear: 2022 });
   });
 
+  it('keeps an unfinished import to continue from its checked mapping, or to discard, for its organisation only', async () => {
+    const own = await createOrgWithAdmin(t, { name: '再開市' });
+    const rows = ['件名,備考,実施日', ...[1, 2, 3, 4, 5].map((n) => `続きの事例${n},メモ${n},2024-05-0${n}`)];
+    const started = await upload(own.org.id, own.cookie, Buffer.from(rows.join('\n')), '途中.csv');
+    const list = started.json() as CaseImport;
+    const mapping = { title: 0, happenedOn: 2, remaining: 1 } as ImportMapping;
+    // One batch of two rows, then the page is closed.
+    const batch = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${own.org.id}/case-imports/${list.id}/validate`,
+      headers: { cookie: own.cookie },
+      payload: { mapping, offset: 0, limit: 2 },
+    });
+    expect(batch.json().nextOffset).toBe(2);
+
+    const get = (url: string, cookie = own.cookie) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+    const unfinished = await get(`/api/orgs/${own.org.id}/case-imports`);
+    expect(unfinished.statusCode, unfinished.body).toBe(200);
+    expect(unfinished.json().imports).toEqual([
+      expect.objectContaining({
+        id: list.id,
+        fileName: '途中.csv',
+        rowCount: 5,
+        checked: 2,
+        startedBy: expect.any(String),
+      }),
+    ]);
+    const resumed = await get(`/api/orgs/${own.org.id}/case-imports/${list.id}`);
+    expect(resumed.json()).toEqual({ ...list, mapping });
+
+    // Continued from the start with the same mapping, it commits every row.
+    expect(await validateAll(own.org.id, own.cookie, list.id, mapping)).toEqual([]);
+    expect((await commit(own.org.id, own.cookie, list.id)).json()).toEqual({ imported: 5, skipped: 0 });
+    expect((await get(`/api/orgs/${own.org.id}/case-imports`)).json().imports).toEqual([]);
+
+    const again = (await upload(own.org.id, own.cookie, Buffer.from(rows.join('\n')), '破棄.csv')).json() as CaseImport;
+    const other = await createOrgWithAdmin(t, { name: '他人町' });
+    expect((await get(`/api/orgs/${other.org.id}/case-imports/${again.id}`, other.cookie)).statusCode).toBe(404);
+    expect((await get(`/api/orgs/${other.org.id}/case-imports`, other.cookie)).json().imports).toEqual([]);
+    const remove = (orgId: string, cookie: string) =>
+      t.app.inject({ method: 'DELETE', url: `/api/orgs/${orgId}/case-imports/${again.id}`, headers: { cookie } });
+    expect((await remove(other.org.id, other.cookie)).statusCode).toBe(404);
+    expect((await remove(own.org.id, own.cookie)).statusCode).toBe(204);
+    expect((await get(`/api/orgs/${own.org.id}/case-imports/${again.id}`)).statusCode).toBe(404);
+    expect(await casesOf(own.org.id)).toHaveLength(5);
+  });
+
   it('lets only administrators import, and gives another organisation 404', async () => {
     const file = Buffer.from('件名,実施日\n他組織からの操作,2024-01-01\n');
     const staff = await createMember(t, { orgId: org.org.id, role: 'staff' });

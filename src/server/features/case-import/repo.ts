@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { caseImportRows, caseImports } from '../../db/schema/case-imports.js';
 import { departments } from '../../db/schema/departments.js';
+import { users } from '../../db/schema/users.js';
 import type { OrgScope } from '../../lib/context.js';
 
 export type ImportRow = typeof caseImports.$inferSelect;
@@ -181,4 +182,23 @@ export async function copyRowsToCases(
 
 export async function deleteImport(db: Db, scope: OrgScope, id: string) {
   await db.delete(caseImports).where(and(eq(caseImports.orgId, scope.orgId), eq(caseImports.id, id)));
+}
+
+/** The organisation's imports not yet committed, newest first, with how many rows were checked. */
+export async function listImports(db: Db, scope: OrgScope) {
+  return db
+    .select({
+      id: caseImports.id,
+      fileName: caseImports.fileName,
+      rowCount: caseImports.rowCount,
+      createdAt: caseImports.createdAt,
+      startedBy: users.displayName,
+      checked: sql<number>`(select count(*)::int from case_import_rows r
+        where r.import_id = ${caseImports.id} and (r.prepared is not null or r.errors is not null))`,
+    })
+    .from(caseImports)
+    .leftJoin(users, eq(users.id, caseImports.createdBy))
+    .where(eq(caseImports.orgId, scope.orgId))
+    .orderBy(sql`${caseImports.createdAt} desc`)
+    .limit(20);
 }

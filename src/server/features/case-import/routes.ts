@@ -1,11 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   caseImportSchema,
   commitImportResultSchema,
   commitImportSchema,
   importLimits,
+  unfinishedImportsSchema,
   validateBatchResultSchema,
   validateBatchSchema,
 } from '../../../shared/case-import/import-schema.js';
@@ -78,6 +80,52 @@ export function registerCaseImportRoutes(app: ZodApp, deps: AppDeps) {
       },
     );
   });
+
+  app.get(
+    '/api/orgs/:orgId/case-imports',
+    {
+      config: publish,
+      schema: {
+        tags,
+        summary: 'Imports of the organisation not yet committed (kept for a day), newest first, to continue or discard',
+        params: orgParams,
+        response: { 200: unfinishedImportsSchema },
+      },
+    },
+    async (request) => service.listUnfinishedImports(orgContext(request, deps)),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/case-imports/:importId',
+    {
+      config: publish,
+      schema: {
+        tags,
+        summary:
+          'An unfinished import to continue: its headers, preview and the mapping its rows were last checked with',
+        params: importParams,
+        response: { 200: caseImportSchema },
+      },
+    },
+    async (request) => service.resumeImport(orgContext(request, deps), request.params.importId),
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/case-imports/:importId',
+    {
+      config: publish,
+      schema: {
+        tags,
+        summary: 'Discard an unfinished import; no case of it was added',
+        params: importParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await service.discardImport(orgContext(request, deps), request.params.importId);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.post(
     '/api/orgs/:orgId/case-imports/:importId/validate',

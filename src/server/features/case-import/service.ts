@@ -5,6 +5,7 @@ import type {
   commitImportSchema,
   ImportMapping,
   RowError,
+  UnfinishedImports,
   ValidateBatchResult,
   validateBatchSchema,
 } from '../../../shared/case-import/import-schema.js';
@@ -50,6 +51,56 @@ export async function startImport(
     mapping: suggestMapping(list.headers),
     preview: list.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.rowNumber, cells: r.cells })),
   };
+}
+
+/** The organisation's imports not yet committed, to continue or discard. */
+export async function listUnfinishedImports(ctx: OrgContext): Promise<UnfinishedImports> {
+  const rows = await repo.listImports(ctx.db, ctx.scope);
+  return {
+    imports: rows.map((r) => ({
+      id: r.id,
+      fileName: r.fileName,
+      rowCount: r.rowCount,
+      checked: Number(r.checked),
+      startedAt: r.createdAt.toISOString(),
+      startedBy: r.startedBy,
+    })),
+  };
+}
+
+/**
+ * An unfinished import as it was uploaded, to continue from its mapping: the one its rows were
+ * last checked with, or the one guessed from the headers.
+ */
+export async function resumeImport(ctx: OrgContext, importId: string): Promise<CaseImport> {
+  const found = await repo.findImport(ctx.db, ctx.scope, importId);
+  if (!found) throw new AppError('not_found');
+  const preview = await repo.loadRows(ctx.db, importId, 0, PREVIEW_ROWS);
+  return {
+    id: found.id,
+    fileName: found.fileName,
+    format: found.format as CaseImport['format'],
+    headers: found.headers,
+    rowCount: found.rowCount,
+    mapping: found.mapping ?? suggestMapping(found.headers),
+    preview: preview.map((r) => ({ row: r.rowNumber, cells: r.cells })),
+  };
+}
+
+/** Drops an unfinished import and its rows; nothing of it was added. */
+export async function discardImport(ctx: OrgContext, importId: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const found = await repo.findImport(tx.db, tx.scope, importId, { lock: true });
+    if (!found) throw new AppError('not_found');
+    await repo.deleteImport(tx.db, tx.scope, importId);
+    await recordAudit(tx, {
+      orgId: tx.scope.orgId,
+      action: 'case.import_discard',
+      targetType: 'case_import',
+      targetId: importId,
+      changes: { fileName: found.fileName },
+    });
+  });
 }
 
 const sameMapping = (a: unknown, b: ImportMapping) =>

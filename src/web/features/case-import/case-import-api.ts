@@ -3,6 +3,7 @@ import type {
   CommitImportInput,
   CommitImportResult,
   ImportMapping,
+  UnfinishedImports,
   ValidateBatchResult,
 } from '../../../shared/case-import/import-schema.js';
 import { errorCatalog, type Problem } from '../../../shared/errors/codes.js';
@@ -47,4 +48,20 @@ export function validateBatch(orgId: string, importId: string, mapping: ImportMa
 /** Adds every checked row as a case, or none. */
 export function commitImport(orgId: string, importId: string, input: CommitImportInput) {
   return api.post<CommitImportResult>(`${base(orgId)}/${segment(importId)}/commit`, input);
+}
+
+/** Imports of the organisation not yet committed, to continue or discard. */
+export const unfinishedImportsQuery = (orgId: string) => ({
+  queryKey: ['orgs', orgId, 'case-imports'] as const,
+  queryFn: () => api.get<UnfinishedImports>(base(orgId)),
+});
+
+/** An unfinished import with the mapping its rows were last checked with. */
+export function resumeImport(orgId: string, importId: string) {
+  return api.get<CaseImport>(`${base(orgId)}/${segment(importId)}`);
+}
+
+/** Drops an unfinished import; nothing of it was added. */
+export function discardImport(orgId: string, importId: string) {
+  return api.delete<null>(`${base(orgId)}/${segment(importId)}`);
 }

@@ -16,6 +16,16 @@ export const caseImportEn: Messages['caseImport'] = {
     reading: 'Reading the file…',
     required: 'Choose a file.',
   },
+  unfinished: {
+    title: 'Unfinished imports',
+    lead: 'Files not imported yet. Continue from the column mapping they were checked with. They are removed after a day.',
+    item: '{{rows}} rows ({{checked}} checked), read {{at}}',
+    by: ', by ',
+    resume: 'Continue',
+    resumeNamed: 'Continue importing {{name}}',
+    discard: 'Discard',
+    discardNamed: 'Discard the import of {{name}}',
+  },
   mapping: {
     title: 'Check the columns',
     lead: 'The columns were matched by their headings. Change any that are wrong. Title and date are required.',

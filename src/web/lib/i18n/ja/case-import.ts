@@ -14,6 +14,16 @@ export const caseImportJa = {
     reading: 'ファイルを読み込んでいます…',
     required: 'ファイルを選んでください。',
   },
+  unfinished: {
+    title: '途中の取り込み',
+    lead: '取り込みを終えていないファイルです。確認した列の対応から続けられます。1日たつと消えます。',
+    item: '{{rows}}行（{{checked}}行を確認済み）・{{at}}に読み込み',
+    by: '・',
+    resume: '続ける',
+    resumeNamed: '{{name}}の取り込みを続ける',
+    discard: '破棄する',
+    discardNamed: '{{name}}の取り込みを破棄する',
+  },
   mapping: {
     title: '列の対応を確かめる',
     lead: '見出しの名前から対応を推測しました。違っていれば選び直してください。件名と実施日は必須です。',
