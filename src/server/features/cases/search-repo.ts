@@ -152,9 +152,23 @@ export function bucketsFor(estimate: number, limits = { exactLimit, sampleSize }
   return estimate <= limits.exactLimit ? null : sampleFor(estimate, limits.sampleSize);
 }
 
-/** A count over `buckets` of the sample buckets, scaled to all of them. */
-export const scaled = (count: number, buckets: number | null) =>
-  buckets === null ? count : Math.round((count * sampleBuckets) / buckets);
+/**
+ * A count over `buckets` of the sample buckets, scaled to all of them and rounded to two
+ * significant digits (16,904 → 17,000): an estimate should not look more precise than it is.
+ */
+export function scaled(count: number, buckets: number | null): number {
+  if (buckets === null) return count;
+  const estimate = (count * sampleBuckets) / buckets;
+  if (estimate < 100) return Math.round(estimate);
+  const unit = 10 ** (Math.floor(Math.log10(estimate)) - 1);
+  return Math.round(estimate / unit) * unit;
+}
+
+/** A match's count in the sample (null when there was none) and the total it stands for. */
+const countsOf = (count: number | null, buckets: number | null) => ({
+  total: count === null ? null : scaled(count, buckets),
+  sampled: count === null || buckets === null ? null : count,
+});
 
 /**
  * One page of matching cases, ordered as asked, with the total. With sample buckets, the total
@@ -192,13 +206,13 @@ export async function searchCaseRows(
           return tx.execute(pageOf(all()));
         })
       : db.execute(pageOf(sampled()));
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     page,
     options.count ? db.execute(sql`select count(*)::int as n ${from} where ${sampled()}`) : null,
   ]);
   return {
     rows: rowsOf<CaseHitRow>(rows),
-    total: total === null ? null : scaled(Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0), buckets),
+    ...countsOf(counted === null ? null : Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0), buckets),
   };
 }
 
@@ -262,7 +276,7 @@ export async function countFacets(
       .filter((r) => r.facet === facet)
       .map((r) => ({ value: String(r.value), label: r.label ?? '', count: scaled(Number(r.n), buckets) }));
   return {
-    total: scaled(Number(rows.find((r) => r.facet === 'total')?.n ?? 0), buckets),
+    ...countsOf(Number(rows.find((r) => r.facet === 'total')?.n ?? 0), buckets),
     sceneId: plain('sceneId'),
     policyField: plain('policyField'),
     method: plain('method'),

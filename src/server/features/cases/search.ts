@@ -10,7 +10,6 @@ import type { SceneId } from '../../../shared/cases/scene-grid.js';
 import type { Db } from '../../db/client.js';
 import type { OrgContext } from '../../lib/context.js';
 import { hiddenFieldsFor, publicViewer, type Viewer, viewerOf } from './policy.js';
-import { sampleBuckets } from './search-markers.js';
 import {
   bucketsFor,
   type CaseHitRow,
@@ -69,12 +68,13 @@ async function searchAs(db: Db, viewer: Viewer, query: CaseSearchQuery): Promise
   const pageBuckets = bucketsFor(estimate.final);
   // Counted over the same set, the facet statement's total saves reading the match again.
   const sameSet = facetBuckets === pageBuckets;
-  const [page, { total: facetTotal, ...facets }] = await Promise.all([
+  const [page, { total: facetTotal, sampled: facetSampled, ...facets }] = await Promise.all([
     searchCaseRows(db, viewer, query, tsQuery, pageBuckets, { count: !sameSet }),
     countFacets(db, viewer, query, tsQuery, facetBuckets),
   ]);
   const rows = page.rows;
-  const total = page.total ?? facetTotal;
+  const total = page.total ?? facetTotal ?? 0;
+  const sampled = page.sampled ?? facetSampled;
   const ranksSample =
     pageBuckets !== null &&
     (query.sort === 'hours' || query.sort === 'yen' || (query.sort === 'relevance' && tsQuery !== null));
@@ -89,7 +89,7 @@ async function searchAs(db: Db, viewer: Viewer, query: CaseSearchQuery): Promise
         : {
             total: pageBuckets !== null,
             facets: facetBuckets !== null,
-            sampled: ranksSample ? Math.round((total * (pageBuckets ?? 0)) / sampleBuckets) : null,
+            sampled: ranksSample ? sampled : null,
           },
   };
 }
