@@ -14,8 +14,17 @@ const populationBand = sql`case
   when o.population < 1000000 then '300k_1m'
   else 'over_1m' end`;
 
-const effectTotal = (kind: string) =>
-  sql`(select sum(e.actual) from case_effects e where e.case_id = kaizen_cases.id and e.kind = ${kind})`;
+/**
+ * Whether the viewer may see a case's effects: always in its own organisation, elsewhere unless the
+ * reporter marked them internal. Totals, the effect facet, its filter and the effect orders all
+ * ask, so a shared copy's hidden effects are not given away by a count or an order.
+ */
+const effectsVisible = (viewer: Viewer) =>
+  sql`(kaizen_cases.org_id = ${viewer.orgId}::uuid or not ('effects' = any(kaizen_cases.internal_fields)))`;
+
+const effectTotal = (viewer: Viewer, kind: string) =>
+  sql`case when ${effectsVisible(viewer)} then
+    (select sum(e.actual) from case_effects e where e.case_id = kaizen_cases.id and e.kind = ${kind}) end`;
 
 type Filter = keyof Pick<
   CaseSearchQuery,
@@ -61,7 +70,8 @@ function conditionsOf(viewer: Viewer, query: CaseSearchQuery, tsQuery: string | 
     byFacet.tag = sql`exists (select 1 from case_tag_links l join case_tags t on t.id = l.tag_id
       where l.case_id = kaizen_cases.id and t.name = ${query.tag})`;
   if (query.effectKind)
-    byFacet.effectKind = sql`exists (select 1 from case_effects e where e.case_id = kaizen_cases.id and e.kind = ${query.effectKind})`;
+    byFacet.effectKind = sql`${effectsVisible(viewer)} and exists (select 1 from case_effects e
+      where e.case_id = kaizen_cases.id and e.kind = ${query.effectKind})`;
   const sample = buckets === null ? null : sampleQuery(buckets);
   const markers = markedFilters.flatMap((f) => (query[f] ? [`'${filterMarker(f, query[f])}'`] : []));
   /** The index condition: every part must match; none when there is nothing to look up. */
@@ -123,11 +133,14 @@ export function internalFieldsOf(row: Pick<CaseHitRow, 'internal_fields'>): stri
 const from = sql`from kaizen_cases join organizations o on o.id = kaizen_cases.org_id`;
 
 /** What a hit shows: the columns of CaseHitRow. */
-const hitColumns = sql`kaizen_cases.id, kaizen_cases.title, kaizen_cases.problem, kaizen_cases.action,
+const hitColumns = (
+  viewer: Viewer,
+) => sql`kaizen_cases.id, kaizen_cases.title, kaizen_cases.problem, kaizen_cases.action,
   kaizen_cases.result, kaizen_cases.internal_fields, kaizen_cases.org_id, o.name as org_name,
   kaizen_cases.status, kaizen_cases.sharing, kaizen_cases.happened_on::text as happened_on,
   kaizen_cases.fiscal_year, kaizen_cases.scene_id, kaizen_cases.policy_field, kaizen_cases.method,
-  kaizen_cases.department_name, ${effectTotal('hours_per_year')} as hours, ${effectTotal('yen_per_year')} as yen`;
+  kaizen_cases.department_name, ${effectTotal(viewer, 'hours_per_year')} as hours,
+  ${effectTotal(viewer, 'yen_per_year')} as yen`;
 
 /** A match of more cases than this is counted from a sample; up to it, exactly. */
 export const exactLimit = 2500;
@@ -195,7 +208,7 @@ export async function searchCaseRows(
         ? sql`yen desc nulls last, kaizen_cases.happened_on desc, kaizen_cases.id`
         : sql`rank desc, kaizen_cases.happened_on desc, kaizen_cases.id`;
   const pageOf = (where: SQL) =>
-    sql`select ${hitColumns}, ${rank} as rank ${from} where ${where} order by ${order}
+    sql`select ${hitColumns(viewer)}, ${rank} as rank ${from} where ${where} order by ${order}
       limit ${query.limit} offset ${query.offset}`;
   const page =
     buckets !== null && byDate
@@ -252,7 +265,7 @@ export async function countFacets(
       where ${where.facetWhere('tag')} group by 2, 3 order by 4 desc, 2 limit 50)`,
     sql`(select 'effectKind'::text, e.kind, null::text, count(distinct kaizen_cases.id)::int ${over}
       join case_effects e on e.case_id = kaizen_cases.id
-      where ${where.facetWhere('effectKind')} group by 2, 3 order by 4 desc, 2)`,
+      where ${where.facetWhere('effectKind')} and ${effectsVisible(viewer)} group by 2, 3 order by 4 desc, 2)`,
     ...(viewer.orgId
       ? [
           sql`(select 'department'::text, d.id::text, d.name, count(*)::int ${over}
@@ -264,7 +277,7 @@ export async function countFacets(
   ];
   const result = await db.execute(sql`with m as materialized (
       select kaizen_cases.id, kaizen_cases.org_id, kaizen_cases.scene_id, kaizen_cases.policy_field,
-        kaizen_cases.method, kaizen_cases.fiscal_year, kaizen_cases.department_id
+        kaizen_cases.method, kaizen_cases.fiscal_year, kaizen_cases.department_id, kaizen_cases.internal_fields
       ${from} where ${where.base}
     )
     ${sql.join(branches, sql` union all `)}`);
@@ -325,7 +338,7 @@ export async function rankedCaseRows(
   const rank = sql`round(ts_rank(kaizen_cases.search_vector, ${options.tsQuery}::tsquery)::numeric, 3)`;
   const alike = sql`((kaizen_cases.scene_id is not distinct from ${sceneId}::text and ${sceneId}::text is not null)::int
     + (kaizen_cases.policy_field is not distinct from ${policyField}::text and ${policyField}::text is not null)::int)`;
-  const result = await db.execute(sql`select ${hitColumns}, ${rank} as rank, ${alike} as alike
+  const result = await db.execute(sql`select ${hitColumns(viewer)}, ${rank} as rank, ${alike} as alike
     ${from} where ${conditionsWith(buckets === null ? null : sampleQuery(buckets))}
     order by rank desc, alike desc, kaizen_cases.happened_on desc, kaizen_cases.id limit ${options.limit}`);
   return rowsOf<CaseHitRow>(result);

@@ -135,3 +135,47 @@ describe('a search over a sample', () => {
     expect(response.json()).toMatchObject({ total: 1, estimate: null });
   });
 });
+
+describe('effects marked internal', () => {
+  it('are not counted, filtered on or ordered by for other organisations, and are for the own one', async () => {
+    const a = await createOrgWithAdmin(t, { name: '内部効果市' });
+    const b = await createOrgWithAdmin(t, { name: '他所町' });
+    const body = {
+      problem: '紙の申請が多かった。',
+      action: '電子申請にした。',
+      result: '処理が速くなった。',
+      sharing: 'network',
+    };
+    await publishCase(t, a.org.id, a.cookie, {
+      ...body,
+      title: '内部効果の電子申請',
+      internalFields: ['effects'],
+      effects: [{ kind: 'yen_per_year', actual: 9_000_000 }],
+    });
+    await publishCase(t, a.org.id, a.cookie, {
+      ...body,
+      title: '公開効果の電子申請',
+      effects: [{ kind: 'yen_per_year', actual: 1000 }],
+    });
+    // Both titles end in 効果の電子申請.
+    const both = async (orgId: string, cookie: string, params: string) => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/orgs/${orgId}/cases?q=${encodeURIComponent('効果の電子申請')}&${params}`,
+        headers: { cookie },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const other = await both(b.org.id, b.cookie, 'sort=yen');
+    expect(other.hits.map((h: { title: string }) => h.title)).toEqual(['公開効果の電子申請', '内部効果の電子申請']);
+    expect(other.hits[1].yenPerYear).toBeNull();
+    expect(other.facets.effectKind).toEqual([{ value: 'yen_per_year', count: 1 }]);
+    const filtered = await both(b.org.id, b.cookie, 'effectKind=yen_per_year');
+    expect(filtered.hits.map((h: { title: string }) => h.title)).toEqual(['公開効果の電子申請']);
+
+    const own = await both(a.org.id, a.cookie, 'sort=yen');
+    expect(own.hits.map((h: { title: string }) => h.title)).toEqual(['内部効果の電子申請', '公開効果の電子申請']);
+    expect(own.facets.effectKind).toEqual([{ value: 'yen_per_year', count: 2 }]);
+  });
+});
