@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleFiles, uploadAttachment } from '../../../test/cases.js';
+import { multipartBody, sampleFiles, uploadAttachment } from '../../../test/cases.js';
 import { createDepartment, createMember, createOrgWithAdmin, logIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { departments } from '../db/schema/departments.js';
@@ -93,6 +93,22 @@ async function setUpOrg(label: string) {
     content: sampleFiles.png,
   });
   expect(photo.statusCode).toBe(201);
+  // An import left unfinished, which its organisation may continue or discard.
+  const list = multipartBody([
+    {
+      name: 'file',
+      fileName: 'list.csv',
+      type: 'text/csv',
+      content: Buffer.from('件名,実施日\n一覧の事例,2026-06-01\n'),
+    },
+  ]);
+  const started = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/case-imports`,
+    headers: { cookie, 'content-type': list.contentType },
+    payload: list.payload,
+  });
+  expect(started.statusCode, started.body).toBe(201);
   return {
     org,
     admin,
@@ -106,6 +122,7 @@ async function setUpOrg(label: string) {
     moveId: move.json().id as string,
     caseId,
     attachmentId: photo.json().id as string,
+    importId: started.json().id as string,
   };
 }
 
@@ -166,6 +183,7 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/orgs/:orgId/case-imports': { file: 'aW50cnVkZXI=' },
   'POST /api/orgs/:orgId/case-imports/:importId/validate': { mapping: { title: 0, happenedOn: 1 }, offset: 0 },
   'POST /api/orgs/:orgId/case-imports/:importId/commit': { status: 'published' },
+  'DELETE /api/orgs/:orgId/case-imports/:importId': {},
   'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 
@@ -181,6 +199,7 @@ function fill(
     moveId: string;
     caseId: string;
     attachmentId: string;
+    importId: string;
   },
 ) {
   return url
@@ -189,6 +208,7 @@ function fill(
     .replace(':moveId', ids.moveId)
     .replace(':caseId', ids.caseId)
     .replace(':attachmentId', ids.attachmentId)
+    .replace(':importId', ids.importId)
     .replace(':version', '1')
     .replace(':orgId', orgId)
     .replace(':departmentId', ids.departmentId)
@@ -202,6 +222,7 @@ const idsOf = (o: typeof a) => ({
   moveId: o.moveId,
   caseId: o.caseId,
   attachmentId: o.attachmentId,
+  importId: o.importId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -252,7 +273,7 @@ describe('organisation B against organisation A', () => {
     const routes = t.app.accessCatalog.filter(
       (r) =>
         r.access.kind === 'org' &&
-        /:(department|membership|invitation|template|round|move|case|attachment)Id/.test(r.url),
+        /:(department|membership|invitation|template|round|move|case|attachment|import)Id/.test(r.url),
     );
     expect(routes.length).toBeGreaterThanOrEqual(5);
     for (const route of routes) {
