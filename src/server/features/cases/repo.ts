@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { readAll } from '../../db/parallel.js';
 import {
   caseAwards,
   caseEffects,
@@ -110,37 +111,41 @@ export async function listOrgTags(db: Db, scope: OrgScope) {
 
 /** The parts of a case kept in other tables, for one case. */
 export async function loadCaseParts(db: Db, caseId: string) {
-  const [tags, reporters, effects, reviews, awards, adoptions] = await Promise.all([
-    db
-      .select({ name: caseTags.name })
-      .from(caseTagLinks)
-      .innerJoin(caseTags, eq(caseTags.id, caseTagLinks.tagId))
-      .where(eq(caseTagLinks.caseId, caseId))
-      .orderBy(asc(caseTags.name)),
-    db
-      .select({ id: users.id, displayName: users.displayName })
-      .from(caseReporters)
-      .innerJoin(users, eq(users.id, caseReporters.userId))
-      .where(eq(caseReporters.caseId, caseId))
-      .orderBy(asc(users.displayName)),
-    db.select().from(caseEffects).where(eq(caseEffects.caseId, caseId)).orderBy(asc(caseEffects.position)),
-    db
-      .select({
-        action: caseReviews.action,
-        comment: caseReviews.comment,
-        actorName: users.displayName,
-        createdAt: caseReviews.createdAt,
-      })
-      .from(caseReviews)
-      .leftJoin(users, eq(users.id, caseReviews.actorId))
-      .where(eq(caseReviews.caseId, caseId))
-      .orderBy(asc(caseReviews.createdAt)),
-    db
-      .select({ fiscalYear: caseAwards.fiscalYear, name: caseAwards.name })
-      .from(caseAwards)
-      .where(eq(caseAwards.caseId, caseId))
-      .orderBy(asc(caseAwards.fiscalYear), asc(caseAwards.name)),
-    db.select({ n: sql<number>`count(*)::int` }).from(kaizenCases).where(eq(kaizenCases.adoptedFromId, caseId)),
+  const [tags, reporters, effects, reviews, awards, adoptions] = await readAll(db, [
+    () =>
+      db
+        .select({ name: caseTags.name })
+        .from(caseTagLinks)
+        .innerJoin(caseTags, eq(caseTags.id, caseTagLinks.tagId))
+        .where(eq(caseTagLinks.caseId, caseId))
+        .orderBy(asc(caseTags.name)),
+    () =>
+      db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(caseReporters)
+        .innerJoin(users, eq(users.id, caseReporters.userId))
+        .where(eq(caseReporters.caseId, caseId))
+        .orderBy(asc(users.displayName)),
+    () => db.select().from(caseEffects).where(eq(caseEffects.caseId, caseId)).orderBy(asc(caseEffects.position)),
+    () =>
+      db
+        .select({
+          action: caseReviews.action,
+          comment: caseReviews.comment,
+          actorName: users.displayName,
+          createdAt: caseReviews.createdAt,
+        })
+        .from(caseReviews)
+        .leftJoin(users, eq(users.id, caseReviews.actorId))
+        .where(eq(caseReviews.caseId, caseId))
+        .orderBy(asc(caseReviews.createdAt)),
+    () =>
+      db
+        .select({ fiscalYear: caseAwards.fiscalYear, name: caseAwards.name })
+        .from(caseAwards)
+        .where(eq(caseAwards.caseId, caseId))
+        .orderBy(asc(caseAwards.fiscalYear), asc(caseAwards.name)),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(kaizenCases).where(eq(kaizenCases.adoptedFromId, caseId)),
   ]);
   return {
     tags: tags.map((t) => t.name),

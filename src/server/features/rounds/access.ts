@@ -2,6 +2,7 @@ import { hasPermission } from '../../../shared/auth/permissions.js';
 import { dayInJapan } from '../../../shared/common/japan-days.js';
 import type { RoundStatus } from '../../../shared/sheets/round-schema.js';
 import type { SheetTemplate } from '../../../shared/sheets/template-schema.js';
+import { readAll } from '../../db/parallel.js';
 import { AppError } from '../../lib/app-error.js';
 import type { OrgContext } from '../../lib/context.js';
 import * as repo from './repo.js';
@@ -45,9 +46,9 @@ export interface ScopeFacts {
 }
 
 export async function loadScopeFacts(ctx: OrgContext, roundIds: string[]): Promise<ScopeFacts> {
-  const [tree, departmentRows] = await Promise.all([
-    repo.listDepartmentTree(ctx.db, ctx.scope),
-    repo.listRoundDepartments(ctx.db, ctx.scope, roundIds),
+  const [tree, departmentRows] = await readAll(ctx.db, [
+    () => repo.listDepartmentTree(ctx.db, ctx.scope),
+    () => repo.listRoundDepartments(ctx.db, ctx.scope, roundIds),
   ]);
   const roundDepartments = new Map<string, { id: string; name: string }[]>();
   for (const row of departmentRows) {
@@ -75,13 +76,14 @@ export async function loadRound(ctx: OrgContext, roundId: string, options: { loc
   const row = await repo.findRound(ctx.db, ctx.scope, roundId, options);
   if (!row) throw new AppError('not_found');
   // Independent of each other; only the round itself has to exist first.
-  const [facts, membership, cohort, response] = await Promise.all([
-    loadScopeFacts(ctx, [roundId]),
-    repo.findMembership(ctx.db, ctx.scope, ctx.actor.userId),
-    row.round.scopeKind === 'cohort'
-      ? repo.cohortRoundsOf(ctx.db, ctx.scope, ctx.actor.userId, [roundId])
-      : Promise.resolve(new Set<string>()),
-    repo.findResponse(ctx.db, ctx.scope, roundId, ctx.actor.userId),
+  const [facts, membership, cohort, response] = await readAll(ctx.db, [
+    () => loadScopeFacts(ctx, [roundId]),
+    () => repo.findMembership(ctx.db, ctx.scope, ctx.actor.userId),
+    () =>
+      row.round.scopeKind === 'cohort'
+        ? repo.cohortRoundsOf(ctx.db, ctx.scope, ctx.actor.userId, [roundId])
+        : Promise.resolve(new Set<string>()),
+    () => repo.findResponse(ctx.db, ctx.scope, roundId, ctx.actor.userId),
   ]);
   const eligible = inScope(
     row.round,

@@ -1,6 +1,7 @@
 import { emailSchema } from '../../../shared/common/schema.js';
 import type { InviteToRoundInput } from '../../../shared/sheets/round-schema.js';
 import { inviteToRoundSchema } from '../../../shared/sheets/round-schema.js';
+import { readAll } from '../../db/parallel.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
@@ -23,11 +24,11 @@ export async function inviteToRound(deps: AppDeps, ctx: OrgContext, roundId: str
     const status = roundStatus(row.round, tx.now());
     if (status === 'closed') throw new AppError('round_closed');
     const facts = await loadScopeFacts(tx, [roundId]);
-    const [members, people, submitted, org] = await Promise.all([
-      repo.listMembers(tx.db, tx.scope),
-      repo.listParticipants(tx.db, tx.scope, roundId),
-      repo.submittedUserIds(tx.db, tx.scope, roundId),
-      findOrg(tx.db, tx.scope),
+    const [members, people, submitted, org] = await readAll(tx.db, [
+      () => repo.listMembers(tx.db, tx.scope),
+      () => repo.listParticipants(tx.db, tx.scope, roundId),
+      () => repo.submittedUserIds(tx.db, tx.scope, roundId),
+      () => findOrg(tx.db, tx.scope),
     ]);
     const cohort = new Set(people.filter((p) => p.inCohort).map((p) => p.userId));
     const skipped: { email: string; reason: 'not_member' | 'not_in_scope' | 'invalid' }[] = [];
