@@ -28,6 +28,7 @@ import { registerPlanDraftRoutes } from './features/plan-drafts/routes.js';
 import { registerRoundRoutes } from './features/rounds/routes.js';
 import { registerSceneGridRoutes } from './features/scene-grid/routes.js';
 import { registerSheetRoutes } from './features/sheets/routes.js';
+import { registerWorkshopRoutes } from './features/workshops/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerSceneGridRoutes(app, deps);
   registerCaseStatsRoutes(app, deps);
   registerCaseImportRoutes(app, deps);
+  registerWorkshopRoutes(app, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -12,6 +12,12 @@ export interface Database {
   db: Db;
   /** Runs fn while holding a lock that serialises migrations across app servers. */
   withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Receives NOTIFY on a channel (a lower-case name) from every app server on this database. The
+   * handler gets each payload, or null after a lost connection came back, when notifications
+   * may have been missed. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -52,7 +58,50 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenPostgres(pg, url, channel, onNotify),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (outside the pool, so it never takes a request's place),
+ * connecting again after a second whenever it is lost.
+ */
+async function listenPostgres(
+  pg: typeof import('pg').default,
+  url: string,
+  channel: string,
+  onNotify: (payload: string | null) => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  let stopped = false;
+  let client: InstanceType<typeof pg.Client> | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (again: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    const lost = () => {
+      if (stopped || client !== next) return;
+      client = null;
+      next.end().catch(() => {});
+      retry = setTimeout(() => void connect(true).catch(lost), 1000);
+    };
+    next.on('error', lost);
+    next.on('end', lost);
+    client = next;
+    await next.connect();
+    await next.query(`listen ${channel}`);
+    if (again) onNotify(null);
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const current = client;
+    client = null;
+    await current?.end().catch(() => {});
   };
 }
 
@@ -72,6 +121,12 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     db,
     // PGlite is one connection inside this process: nothing else can migrate at the same time.
     withMigrationLock: (fn) => fn(),
+    async listen(channel, onNotify) {
+      const stop = await owned.listen(channel, (payload) => onNotify(payload));
+      return async () => {
+        if (!owned.closed) await stop();
+      };
+    },
     close: () => owned.close(),
   };
 }

@@ -109,6 +109,20 @@ async function setUpOrg(label: string) {
     payload: list.payload,
   });
   expect(started.statusCode, started.body).toBe(201);
+  // A live workshop on the round, with one participant.
+  const workshop = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/workshops`,
+    headers: { cookie },
+    payload: { roundId, title: `${label}の対話`, grouping: 'position' },
+  });
+  expect(workshop.statusCode, workshop.body).toBe(201);
+  const joined = await t.app.inject({
+    method: 'POST',
+    url: '/api/workshops/join',
+    payload: { code: workshop.json().code, nickname: `${label}さん`, position: 'staff' },
+  });
+  expect(joined.statusCode, joined.body).toBe(201);
   return {
     org,
     admin,
@@ -123,6 +137,8 @@ async function setUpOrg(label: string) {
     caseId,
     attachmentId: photo.json().id as string,
     importId: started.json().id as string,
+    workshopId: workshop.json().id as string,
+    participantId: joined.json().participantId as string,
   };
 }
 
@@ -184,6 +200,14 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/orgs/:orgId/case-imports/:importId/validate': { mapping: { title: 0, happenedOn: 1 }, offset: 0 },
   'POST /api/orgs/:orgId/case-imports/:importId/commit': { status: 'published' },
   'DELETE /api/orgs/:orgId/case-imports/:importId': {},
+  'POST /api/orgs/:orgId/workshops': {
+    roundId: '00000000-0000-4000-8000-000000000000',
+    title: '侵入',
+    grouping: 'position',
+  },
+  'PATCH /api/orgs/:orgId/workshops/:workshopId': { status: 'locked' },
+  'PUT /api/orgs/:orgId/workshops/:workshopId/notes': { scope: 'all', itemKey: 'vision-sharing', notes: '侵入' },
+  'PATCH /api/orgs/:orgId/workshops/:workshopId/participants/:participantId': { groupId: null },
   'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 
@@ -200,6 +224,8 @@ function fill(
     caseId: string;
     attachmentId: string;
     importId: string;
+    workshopId: string;
+    participantId: string;
   },
 ) {
   return url
@@ -209,6 +235,8 @@ function fill(
     .replace(':caseId', ids.caseId)
     .replace(':attachmentId', ids.attachmentId)
     .replace(':importId', ids.importId)
+    .replace(':workshopId', ids.workshopId)
+    .replace(':participantId', ids.participantId)
     .replace(':version', '1')
     .replace(':orgId', orgId)
     .replace(':departmentId', ids.departmentId)
@@ -223,6 +251,8 @@ const idsOf = (o: typeof a) => ({
   caseId: o.caseId,
   attachmentId: o.attachmentId,
   importId: o.importId,
+  workshopId: o.workshopId,
+  participantId: o.participantId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -273,7 +303,9 @@ describe('organisation B against organisation A', () => {
     const routes = t.app.accessCatalog.filter(
       (r) =>
         r.access.kind === 'org' &&
-        /:(department|membership|invitation|template|round|move|case|attachment|import)Id/.test(r.url),
+        /:(department|membership|invitation|template|round|move|case|attachment|import|workshop|participant)Id/.test(
+          r.url,
+        ),
     );
     expect(routes.length).toBeGreaterThanOrEqual(5);
     for (const route of routes) {
@@ -380,7 +412,9 @@ describe('organisation B against organisation A', () => {
 
 describe('organisation A on its own resources', () => {
   it('gets 200 on every organisation GET route', async () => {
-    for (const route of t.app.accessCatalog.filter((r) => r.access.kind === 'org' && r.method === 'GET')) {
+    // Live streams never end; workshops.test.ts opens them over a real connection.
+    const reads = t.app.accessCatalog.filter((r) => r.access.kind === 'org' && r.method === 'GET');
+    for (const route of reads.filter((r) => !r.url.endsWith('/events'))) {
       const response = await t.app.inject({
         method: 'GET',
         url: fill(route.url, a.org.id, idsOf(a)),

@@ -21,6 +21,8 @@ export const permissionRoles = {
   'case.review': ['platform_admin', 'org_admin', 'manager'],
   /** Publishing, awards and imports are the organisation's own decisions. */
   'case.publish': ['platform_admin', 'org_admin'],
+  /** Opening and running live workshops on a round: the facilitator's work. */
+  'workshop.run': ['platform_admin', 'org_admin', 'facilitator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

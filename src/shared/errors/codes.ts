@@ -126,6 +126,21 @@ export const errorCatalog = {
     en: 'This link is invalid or has expired.',
   },
   wrong_password: { status: 422, ja: '現在のパスワードが正しくありません。', en: 'The current password is incorrect.' },
+  workshop_not_found: {
+    status: 404,
+    ja: 'この参加コードのワークショップはありません。コードを確かめてください。',
+    en: 'No workshop has this code. Check the code and try again.',
+  },
+  workshop_locked: {
+    status: 409,
+    ja: 'このワークショップは締め切られました。参加や回答の変更はできません。',
+    en: 'This workshop is locked; joining and changing answers are no longer possible.',
+  },
+  answer_flood: {
+    status: 429,
+    ja: '回答の送信が多すぎます。少し待ってからもう一度選んでください。',
+    en: 'Too many answers in a short time. Wait a moment and choose again.',
+  },
   rate_limited: {
     status: 429,
     ja: '試行回数が多すぎます。しばらく待ってからやり直してください。',

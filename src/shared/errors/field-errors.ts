@@ -4,6 +4,18 @@
  */
 export const fieldErrorCatalog = {
   required: { ja: '入力してください。', en: 'This is required.' },
+  'workshop.code': {
+    ja: '参加コードは英数字6文字です（例: K7M2QX）。',
+    en: 'The join code is 6 letters and digits (e.g. K7M2QX).',
+  },
+  'workshop.item_unknown': { ja: 'このシートにない項目です。', en: 'This item is not on the sheet.' },
+  'workshop.level_range': { ja: 'この項目にない段階です。', en: 'This item has no such level.' },
+  'workshop.table_required': { ja: 'テーブル番号を選んでください。', en: 'Choose your table number.' },
+  'workshop.group_unknown': { ja: 'このワークショップにないグループです。', en: 'This group is not in the workshop.' },
+  'workshop.groups_required': {
+    ja: 'グループの名前を2つ以上入力してください。',
+    en: 'Enter at least two group names.',
+  },
   'lgCode.format': {
     ja: '団体コードは6桁の数字で入力してください。',
     en: 'Enter the local government code as 6 digits.',

@@ -48,6 +48,9 @@ export const knownActions = [
   'case.attachment_delete',
   'case.import',
   'case.import_discard',
+  'workshop.create',
+  'workshop.lock',
+  'workshop.reopen',
 ] as const satisfies readonly ActionName[];
 
 export const actionCategories = [
@@ -63,6 +66,7 @@ export const actionCategories = [
   'plan_draft',
   'scene_grid',
   'case',
+  'workshop',
 ] as const satisfies readonly CategoryName[];
 
 export const targetTypes = [
@@ -77,6 +81,7 @@ export const targetTypes = [
   'scene_grid',
   'case',
   'case_import',
+  'workshop',
 ] as const satisfies readonly TargetName[];
 
 function isKnown<T extends string>(list: readonly T[], value: string): value is T {

@@ -337,6 +337,9 @@ export const en: Messages = {
     'case.attachment_delete': 'Attachment deleted',
     'case.import': 'Cases imported',
     'case.import_discard': 'Import discarded',
+    'workshop.create': 'Workshop opened',
+    'workshop.lock': 'Workshop locked',
+    'workshop.reopen': 'Workshop reopened',
   },
   auditCategories: {
     auth: 'Log-in and authentication',
@@ -351,6 +354,7 @@ export const en: Messages = {
     plan_draft: 'Plan drafts',
     scene_grid: 'Scene grid',
     case: 'Kaizen cases',
+    workshop: 'Workshops',
   },
   targetTypes: {
     department: 'Department',
@@ -364,6 +368,7 @@ export const en: Messages = {
     scene_grid: 'Scene grid',
     case: 'Case',
     case_import: 'Import',
+    workshop: 'Workshop',
   },
   fields: {
     name: 'Name',

@@ -336,6 +336,9 @@ export const ja = {
     'case.attachment_delete': '添付ファイルの削除',
     'case.import': '事例の一括取り込み',
     'case.import_discard': '取り込みの破棄',
+    'workshop.create': 'ワークショップの作成',
+    'workshop.lock': 'ワークショップの締め切り',
+    'workshop.reopen': 'ワークショップの再開',
   },
   auditCategories: {
     auth: 'ログイン・認証',
@@ -350,6 +353,7 @@ export const ja = {
     plan_draft: '次の一手の下書き',
     scene_grid: '12場面',
     case: 'カイゼン事例',
+    workshop: 'ワークショップ',
   },
   targetTypes: {
     department: '部署',
@@ -363,6 +367,7 @@ export const ja = {
     scene_grid: '12場面',
     case: '事例',
     case_import: '取り込み',
+    workshop: 'ワークショップ',
   },
   fields: {
     name: '名称',

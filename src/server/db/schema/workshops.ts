@@ -1,0 +1,155 @@
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organizations } from './organizations.js';
+import { sheetRounds } from './sheet-rounds.js';
+import { users } from './users.js';
+
+/**
+ * A live workshop (グループワーク) on a round: people join with a short code, answer the round's
+ * sheet on their phones, and see the anonymous spread grow while a facilitator walks the items.
+ */
+export const workshops = pgTable(
+  'workshops',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => sheetRounds.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    /** What participants type to join: six characters without look-alikes (no 0/O, 1/I/L). */
+    code: text('code').notNull(),
+    grouping: text('grouping', { enum: ['position', 'table', 'assigned'] }).notNull(),
+    status: text('status', { enum: ['open', 'locked'] })
+      .notNull()
+      .default('open'),
+    /** The item the facilitator shows on the shared screen; null before the first. */
+    currentItemKey: text('current_item_key'),
+    /** Items whose spread participants may see. */
+    revealed: jsonb('revealed').$type<string[]>().notNull().default([]),
+    /** Whether the closing poll (the most important item) takes votes. */
+    pollOpen: boolean('poll_open').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('workshops_code_key').on(t.code), index('workshops_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/** The groups of a workshop: one per position or table, or named by the facilitator. */
+export const workshopGroups = pgTable(
+  'workshop_groups',
+  {
+    id: uuid('id').primaryKey(),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    /** position:staff, table:3 or custom:2: the same key always names the same group. */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [uniqueIndex('workshop_groups_key').on(t.workshopId, t.key)],
+);
+
+/**
+ * Someone in a workshop, signed in or not. They hold a secret (only its hash is kept) in a cookie,
+ * so a reload or a lost connection brings them back as the same participant.
+ */
+export const workshopParticipants = pgTable(
+  'workshop_participants',
+  {
+    id: uuid('id').primaryKey(),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    nickname: text('nickname').notNull(),
+    position: text('position').notNull(),
+    departmentName: text('department_name'),
+    tableNumber: smallint('table_number'),
+    groupId: uuid('group_id').references(() => workshopGroups.id, { onDelete: 'set null' }),
+    secretHash: text('secret_hash').notNull(),
+    /** The closing poll: the item this person finds most important. */
+    pollItemKey: text('poll_item_key'),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('workshop_participants_workshop_idx').on(t.workshopId)],
+);
+
+/** A participant's level for one item; changed freely until the workshop is locked. */
+export const workshopAnswers = pgTable(
+  'workshop_answers',
+  {
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => workshopParticipants.id, { onDelete: 'cascade' }),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    level: smallint('level').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.itemKey] }),
+    index('workshop_answers_workshop_idx').on(t.workshopId),
+  ],
+);
+
+/**
+ * What a group (or the whole workshop, scope 'all') said about an item: the dialogue's notes, the
+ * next move it agreed, and the level it agreed on with its reason (consensus).
+ */
+export const workshopNotes = pgTable(
+  'workshop_notes',
+  {
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    /** 'all', or the id of a group. */
+    scope: text('scope').notNull(),
+    itemKey: text('item_key').notNull(),
+    notes: text('notes').notNull().default(''),
+    nextMove: text('next_move').notNull().default(''),
+    agreedLevel: smallint('agreed_level'),
+    agreedReason: text('agreed_reason').notNull().default(''),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.scope, t.itemKey] })],
+);
+
+/**
+ * Everything that happened in a workshop, in order: the live streams send these, a reconnecting
+ * screen asks for those after the last it saw, and NOTIFY tells every app server a new one is here.
+ */
+export const workshopEvents = pgTable(
+  'workshop_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** 'all', or 'facilitator' for what only the facilitator's screens receive. */
+    audience: text('audience', { enum: ['all', 'facilitator'] }).notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('workshop_events_workshop_idx').on(t.workshopId, t.id)],
+);

@@ -1,0 +1,131 @@
+import type { Database, Db } from '../../db/client.js';
+import * as repo from './repo.js';
+
+/** An event as a live stream sends it. */
+export interface LiveEvent {
+  id: number;
+  kind: string;
+  audience: 'all' | 'facilitator';
+  payload: unknown;
+}
+
+interface Subscriber {
+  audience: 'all' | 'facilitator';
+  lastId: number;
+  send: (event: LiveEvent) => void;
+}
+
+/**
+ * The live side of workshops on one app server. Events are rows of workshop_events; adding one
+ * sends NOTIFY, which every app server on the database receives (LISTEN), and each then reads the
+ * new rows once per workshop and passes them to its own open streams. Nothing here is needed
+ * by another server: a stream that moves to another server resumes from its last event id.
+ */
+export class LiveHub {
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly pumping = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private readonly tallyTimers = new Map<string, NodeJS.Timeout>();
+  private stopListening: (() => Promise<void>) | null = null;
+  private sweep: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly db: Db,
+    private readonly options: { tallyDelayMs: number; sweepMs: number } = { tallyDelayMs: 150, sweepMs: 10_000 },
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopListening = await this.database.listen('workshop_events', (payload) => {
+      if (payload === null) {
+        // The listening connection came back: whatever was missed is read now.
+        for (const workshopId of this.subscribers.keys()) this.pump(workshopId);
+        return;
+      }
+      const workshopId = payload.split(':')[0] ?? '';
+      if (this.subscribers.has(workshopId)) this.pump(workshopId);
+    });
+    // A safety net under NOTIFY: open streams are topped up every few seconds regardless.
+    this.sweep = setInterval(() => {
+      for (const workshopId of this.subscribers.keys()) this.pump(workshopId);
+    }, this.options.sweepMs);
+    this.sweep.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
+    for (const timer of this.tallyTimers.values()) clearTimeout(timer);
+    this.tallyTimers.clear();
+    await this.stopListening?.();
+    this.stopListening = null;
+    await Promise.allSettled([...this.pumping.values()]);
+  }
+
+  /** Opens a stream of a workshop's events after `lastId`; returns the function that closes it. */
+  subscribe(workshopId: string, subscriber: Subscriber): () => void {
+    const set = this.subscribers.get(workshopId) ?? new Set<Subscriber>();
+    set.add(subscriber);
+    this.subscribers.set(workshopId, set);
+    this.pump(workshopId);
+    return () => {
+      set.delete(subscriber);
+      if (set.size === 0) this.subscribers.delete(workshopId);
+    };
+  }
+
+  /** How many streams this server holds open, for the load bench and health. */
+  get streamCount(): number {
+    let n = 0;
+    for (const set of this.subscribers.values()) n += set.size;
+    return n;
+  }
+
+  /**
+   * Reads the workshop's new events once and hands each stream those after its last. One read at
+   * a time per workshop; a notice during a read asks for one more read after it.
+   */
+  private pump(workshopId: string): void {
+    if (this.pumping.has(workshopId)) {
+      this.again.add(workshopId);
+      return;
+    }
+    const run = (async () => {
+      do {
+        this.again.delete(workshopId);
+        const set = this.subscribers.get(workshopId);
+        if (!set || set.size === 0) return;
+        const from = Math.min(...[...set].map((s) => s.lastId));
+        const events = await repo.eventsAfter(this.db, workshopId, from);
+        for (const subscriber of set) {
+          for (const event of events) {
+            if (event.id <= subscriber.lastId) continue;
+            subscriber.lastId = event.id;
+            if (event.audience === 'facilitator' && subscriber.audience !== 'facilitator') continue;
+            subscriber.send(event);
+          }
+        }
+        if (events.length === 500) this.again.add(workshopId);
+      } while (this.again.has(workshopId));
+    })()
+      .catch(() => {
+        // The next notice or sweep reads again.
+      })
+      .finally(() => this.pumping.delete(workshopId));
+    this.pumping.set(workshopId, run);
+  }
+
+  /**
+   * Runs `publish` once, a moment after the first call for the workshop on this server; calls in
+   * the meantime join it, so a burst of answers becomes one tally event, not one per answer.
+   */
+  scheduleTally(workshopId: string, publish: () => Promise<void>): void {
+    if (this.tallyTimers.has(workshopId)) return;
+    const timer = setTimeout(() => {
+      this.tallyTimers.delete(workshopId);
+      publish().catch(() => {
+        // A failed tally is replaced by the next answer's, and screens can read the view.
+      });
+    }, this.options.tallyDelayMs);
+    this.tallyTimers.set(workshopId, timer);
+  }
+}

@@ -1,0 +1,252 @@
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { sheetRounds } from '../../db/schema/sheet-rounds.js';
+import { sheetTemplateVersions } from '../../db/schema/sheet-templates.js';
+import {
+  workshopAnswers,
+  workshopEvents,
+  workshopGroups,
+  workshopNotes,
+  workshopParticipants,
+  workshops,
+} from '../../db/schema/workshops.js';
+import type { OrgScope } from '../../lib/context.js';
+
+export type WorkshopRow = typeof workshops.$inferSelect;
+
+export async function insertWorkshop(db: Db, row: typeof workshops.$inferInsert) {
+  await db.insert(workshops).values(row);
+}
+
+export async function insertGroups(db: Db, rows: (typeof workshopGroups.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(workshopGroups).values(rows);
+}
+
+/** A workshop of the organisation, optionally locked for a change. */
+export async function findWorkshop(db: Db, scope: OrgScope, id: string, options: { lock?: boolean } = {}) {
+  const query = db
+    .select()
+    .from(workshops)
+    .where(and(eq(workshops.orgId, scope.orgId), eq(workshops.id, id)));
+  const [row] = await (options.lock ? query.for('update') : query);
+  return row ?? null;
+}
+
+/** A workshop by its id alone: for participants, who reach it by code and carry its id in their cookie. */
+export async function findWorkshopById(db: Db, id: string) {
+  const [row] = await db.select().from(workshops).where(eq(workshops.id, id));
+  return row ?? null;
+}
+
+export async function findWorkshopByCode(db: Db, code: string) {
+  const [row] = await db.select().from(workshops).where(eq(workshops.code, code));
+  return row ?? null;
+}
+
+export async function codeTaken(db: Db, code: string) {
+  const [row] = await db.select({ id: workshops.id }).from(workshops).where(eq(workshops.code, code));
+  return Boolean(row);
+}
+
+export async function listWorkshops(db: Db, scope: OrgScope) {
+  return db
+    .select({
+      id: workshops.id,
+      title: workshops.title,
+      code: workshops.code,
+      roundId: workshops.roundId,
+      roundTitle: sheetRounds.title,
+      status: workshops.status,
+      createdAt: workshops.createdAt,
+      participants: sql<number>`(select count(*)::int from workshop_participants p where p.workshop_id = ${workshops.id})`,
+    })
+    .from(workshops)
+    .innerJoin(sheetRounds, eq(sheetRounds.id, workshops.roundId))
+    .where(eq(workshops.orgId, scope.orgId))
+    .orderBy(desc(workshops.createdAt))
+    .limit(100);
+}
+
+export async function updateWorkshop(db: Db, id: string, values: Partial<typeof workshops.$inferInsert>) {
+  await db.update(workshops).set(values).where(eq(workshops.id, id));
+}
+
+/** The round a workshop runs and the sheet it asks: title, threshold and the version's content. */
+export async function findRoundSheet(db: Db, orgId: string, roundId: string) {
+  const [row] = await db
+    .select({
+      id: sheetRounds.id,
+      title: sheetRounds.title,
+      anonymityThreshold: sheetRounds.anonymityThreshold,
+      content: sheetTemplateVersions.content,
+    })
+    .from(sheetRounds)
+    .innerJoin(sheetTemplateVersions, eq(sheetTemplateVersions.id, sheetRounds.templateVersionId))
+    .where(and(eq(sheetRounds.orgId, orgId), eq(sheetRounds.id, roundId)));
+  return row ?? null;
+}
+
+export async function listGroups(db: Db, workshopId: string) {
+  return db
+    .select({ id: workshopGroups.id, key: workshopGroups.key, name: workshopGroups.name })
+    .from(workshopGroups)
+    .where(eq(workshopGroups.workshopId, workshopId))
+    .orderBy(asc(workshopGroups.sortOrder));
+}
+
+export async function insertParticipant(db: Db, row: typeof workshopParticipants.$inferInsert) {
+  await db.insert(workshopParticipants).values(row);
+}
+
+export async function findParticipant(db: Db, workshopId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(workshopParticipants)
+    .where(and(eq(workshopParticipants.workshopId, workshopId), eq(workshopParticipants.id, id)));
+  return row ?? null;
+}
+
+export async function updateParticipant(
+  db: Db,
+  workshopId: string,
+  id: string,
+  values: Partial<typeof workshopParticipants.$inferInsert>,
+) {
+  const rows = await db
+    .update(workshopParticipants)
+    .set(values)
+    .where(and(eq(workshopParticipants.workshopId, workshopId), eq(workshopParticipants.id, id)))
+    .returning({ id: workshopParticipants.id });
+  return rows.length > 0;
+}
+
+export async function listAnswersOf(db: Db, participantId: string) {
+  return db
+    .select({ itemKey: workshopAnswers.itemKey, level: workshopAnswers.level })
+    .from(workshopAnswers)
+    .where(eq(workshopAnswers.participantId, participantId));
+}
+
+export async function saveAnswer(
+  db: Db,
+  row: { participantId: string; workshopId: string; itemKey: string; level: number | null; now: Date },
+) {
+  if (row.level === null) {
+    await db
+      .delete(workshopAnswers)
+      .where(and(eq(workshopAnswers.participantId, row.participantId), eq(workshopAnswers.itemKey, row.itemKey)));
+    return;
+  }
+  await db
+    .insert(workshopAnswers)
+    .values({ ...row, level: row.level, updatedAt: row.now })
+    .onConflictDoUpdate({
+      target: [workshopAnswers.participantId, workshopAnswers.itemKey],
+      set: { level: row.level, updatedAt: row.now },
+    });
+}
+
+/** Answers counted by item, group and level: all the tally needs, never who said what. */
+export async function countAnswers(db: Db, workshopId: string) {
+  const rows = await db
+    .select({
+      itemKey: workshopAnswers.itemKey,
+      groupId: workshopParticipants.groupId,
+      level: workshopAnswers.level,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(workshopAnswers)
+    .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
+    .where(eq(workshopAnswers.workshopId, workshopId))
+    .groupBy(workshopAnswers.itemKey, workshopParticipants.groupId, workshopAnswers.level);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+export async function countPoll(db: Db, workshopId: string) {
+  const rows = await db
+    .select({ itemKey: workshopParticipants.pollItemKey, n: sql<number>`count(*)::int` })
+    .from(workshopParticipants)
+    .where(and(eq(workshopParticipants.workshopId, workshopId), sql`${workshopParticipants.pollItemKey} is not null`))
+    .groupBy(workshopParticipants.pollItemKey);
+  return rows.map((r) => ({ itemKey: r.itemKey as string, n: Number(r.n) }));
+}
+
+export async function countParticipants(db: Db, workshopId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workshopParticipants)
+    .where(eq(workshopParticipants.workshopId, workshopId));
+  return Number(row?.n ?? 0);
+}
+
+/** Who is here and how many items each answered: the facilitator's progress, without levels. */
+export async function listProgress(db: Db, workshopId: string) {
+  const rows = await db
+    .select({
+      id: workshopParticipants.id,
+      nickname: workshopParticipants.nickname,
+      position: workshopParticipants.position,
+      groupId: workshopParticipants.groupId,
+      voted: sql<boolean>`${workshopParticipants.pollItemKey} is not null`,
+      answered: sql<number>`(select count(*)::int from workshop_answers a where a.participant_id = ${workshopParticipants.id})`,
+    })
+    .from(workshopParticipants)
+    .where(eq(workshopParticipants.workshopId, workshopId))
+    .orderBy(asc(workshopParticipants.joinedAt));
+  return rows.map((r) => ({ ...r, answered: Number(r.answered), voted: Boolean(r.voted) }));
+}
+
+export async function listNotes(db: Db, workshopId: string) {
+  return db.select().from(workshopNotes).where(eq(workshopNotes.workshopId, workshopId));
+}
+
+export async function saveNote(db: Db, row: typeof workshopNotes.$inferInsert) {
+  const [saved] = await db
+    .insert(workshopNotes)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [workshopNotes.workshopId, workshopNotes.scope, workshopNotes.itemKey],
+      set: {
+        notes: row.notes,
+        nextMove: row.nextMove,
+        agreedLevel: row.agreedLevel,
+        agreedReason: row.agreedReason,
+        updatedBy: row.updatedBy,
+        updatedAt: row.updatedAt,
+      },
+    })
+    .returning();
+  return saved as typeof workshopNotes.$inferSelect;
+}
+
+/** Adds an event and tells every app server listening; the notice goes out when the transaction commits. */
+export async function insertEvent(
+  db: Db,
+  row: { workshopId: string; kind: string; audience: 'all' | 'facilitator'; payload: unknown; now: Date },
+) {
+  const [saved] = await db
+    .insert(workshopEvents)
+    .values({ ...row, createdAt: row.now })
+    .returning({ id: workshopEvents.id });
+  const id = Number(saved?.id);
+  await db.execute(sql`select pg_notify('workshop_events', ${`${row.workshopId}:${id}`})`);
+  return id;
+}
+
+export async function eventsAfter(db: Db, workshopId: string, afterId: number, limit = 500) {
+  const rows = await db
+    .select()
+    .from(workshopEvents)
+    .where(and(eq(workshopEvents.workshopId, workshopId), gt(workshopEvents.id, afterId)))
+    .orderBy(asc(workshopEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export async function lastEventId(db: Db, workshopId: string) {
+  const [row] = await db
+    .select({ id: sql<number>`coalesce(max(${workshopEvents.id}), 0)` })
+    .from(workshopEvents)
+    .where(eq(workshopEvents.workshopId, workshopId));
+  return Number(row?.id ?? 0);
+}

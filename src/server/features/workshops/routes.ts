@@ -1,0 +1,345 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { idSchema } from '../../../shared/common/schema.js';
+import {
+  answerSchema,
+  createWorkshopSchema,
+  joinWorkshopSchema,
+  moveParticipantSchema,
+  noteSchema,
+  participantViewSchema,
+  pollVoteSchema,
+  workshopCodeSchema,
+  workshopControlSchema,
+  workshopListSchema,
+  workshopNoteSchema,
+  workshopProgressSchema,
+  workshopViewSchema,
+} from '../../../shared/workshops/workshop-schema.js';
+import type { AppDeps, ZodApp } from '../../deps.js';
+import { AppError } from '../../lib/app-error.js';
+import { orgParams, orgParamsWith } from '../../lib/params.js';
+import { orgContext } from '../../plugins/auth.js';
+import { LiveHub } from './live.js';
+import * as repo from './repo.js';
+import * as service from './service.js';
+
+const run = { access: { kind: 'org', permission: 'workshop.run' } } as const;
+const publicAccess = { access: { kind: 'public' } } as const;
+const tags = ['workshops'];
+const workshopParams = orgParamsWith('workshopId');
+const participantParams = z.strictObject({ workshopId: idSchema });
+
+/** Seconds between comments on an idle stream, so proxies and phones keep it open. */
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * Sends a workshop's events as Server-Sent Events from after the last id the client saw (the
+ * Last-Event-ID header a browser sends when it reconnects, or ?after= on the first connection).
+ */
+function stream(
+  hub: LiveHub,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  workshopId: string,
+  audience: 'all' | 'facilitator',
+) {
+  const header = request.headers['last-event-id'];
+  const query = (request.query as { after?: string }).after;
+  const after = Number(Array.isArray(header) ? header[0] : (header ?? query ?? 0));
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  raw.write('retry: 2000\n\n');
+  const unsubscribe = hub.subscribe(workshopId, {
+    audience,
+    lastId: Number.isSafeInteger(after) && after > 0 ? after : 0,
+    send: (event) => {
+      raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    },
+  });
+  const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
+  request.raw.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
+/** Live workshops: facilitator routes under the organisation, participant routes by code and cookie. */
+export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
+  const hub = new LiveHub(deps.database, deps.db);
+  app.addHook('onReady', () => hub.start());
+  app.addHook('onClose', () => hub.stop());
+  const live: service.WorkshopDeps = { db: deps.db, hub, now: deps.now };
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.env.COOKIE_SECURE === 'auto' ? request.protocol === 'https' : deps.env.COOKIE_SECURE === 'true',
+    maxAge: 7 * 24 * 3600,
+  });
+
+  app.post(
+    '/api/orgs/:orgId/workshops',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'Open a live workshop on a round: its groups and a join code',
+        params: orgParams,
+        body: createWorkshopSchema,
+        response: { 201: z.object({ id: idSchema, code: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createWorkshop(orgContext(request, deps), request.body)),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/workshops',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'Workshops of the organisation, newest first',
+        params: orgParams,
+        response: { 200: workshopListSchema },
+      },
+    },
+    async (request) => service.listWorkshops(orgContext(request, deps)),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/workshops/:workshopId',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'A workshop as its screens show it: state, items, groups, notes and the live tally',
+        params: workshopParams,
+        response: { 200: workshopViewSchema },
+      },
+    },
+    async (request) => service.getWorkshop(orgContext(request, deps), request.params.workshopId),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/workshops/:workshopId',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'Step to an item, reveal spreads, open the closing poll, lock or reopen',
+        params: workshopParams,
+        body: workshopControlSchema,
+        response: { 200: workshopViewSchema },
+      },
+    },
+    async (request) => service.controlWorkshop(orgContext(request, deps), request.params.workshopId, request.body),
+  );
+
+  app.put(
+    '/api/orgs/:orgId/workshops/:workshopId/notes',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary:
+          "Record an item's dialogue notes, agreed next move and agreed level with its reason, for all or a group",
+        params: workshopParams,
+        body: noteSchema,
+        response: { 200: workshopNoteSchema },
+      },
+    },
+    async (request) => service.saveNote(orgContext(request, deps), request.params.workshopId, request.body),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/workshops/:workshopId/progress',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'Who has joined and how many items each answered, never which levels',
+        params: workshopParams,
+        response: { 200: workshopProgressSchema },
+      },
+    },
+    async (request) => service.getProgress(orgContext(request, deps), request.params.workshopId),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/workshops/:workshopId/participants/:participantId',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'Move a participant to another group',
+        params: workshopParams.extend({ participantId: idSchema }),
+        body: moveParticipantSchema,
+        response: { 200: workshopProgressSchema },
+      },
+    },
+    async (request) =>
+      service.moveParticipant(
+        live,
+        orgContext(request, deps),
+        request.params.workshopId,
+        request.params.participantId,
+        request.body,
+      ),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/workshops/:workshopId/events',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'Live events for the facilitator and the projector (text/event-stream; resumes after Last-Event-ID)',
+        params: workshopParams,
+        querystring: z.object({ after: z.string().regex(/^\d+$/).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = orgContext(request, deps);
+      const workshop = await repo.findWorkshop(ctx.db, ctx.scope, request.params.workshopId);
+      if (!workshop) throw new AppError('not_found');
+      stream(hub, request, reply, workshop.id, 'facilitator');
+    },
+  );
+
+  // ——— Participants ———
+
+  app.get(
+    '/api/workshops/lookup',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: 'What a join form needs for a code: the title, how it groups, its tables',
+        querystring: z.object({ code: workshopCodeSchema }),
+        response: {
+          200: z.object({
+            workshopId: idSchema,
+            title: z.string(),
+            grouping: z.enum(['position', 'table', 'assigned']),
+            tables: z.array(z.number().int()),
+            status: z.enum(['open', 'locked']),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const workshop = await repo.findWorkshopByCode(deps.db, request.query.code);
+      if (!workshop) throw new AppError('workshop_not_found');
+      const groups = await repo.listGroups(deps.db, workshop.id);
+      return {
+        workshopId: workshop.id,
+        title: workshop.title,
+        grouping: workshop.grouping,
+        tables: groups.filter((g) => g.key.startsWith('table:')).map((g) => Number(g.key.slice(6))),
+        status: workshop.status,
+      };
+    },
+  );
+
+  app.post(
+    '/api/workshops/join',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: 'Join a workshop by its code, without an account; sets the cookie that brings the participant back',
+        body: joinWorkshopSchema,
+        response: { 201: z.object({ workshopId: idSchema, participantId: idSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const joined = await service.joinWorkshop(live, request.actor?.userId ?? null, request.body);
+      reply.setCookie(service.participantCookie(joined.workshopId), joined.secret, cookieOptions(request));
+      return reply.code(201).send({ workshopId: joined.workshopId, participantId: joined.participantId });
+    },
+  );
+
+  const cookieOf = (request: FastifyRequest, workshopId: string) =>
+    request.cookies[service.participantCookie(workshopId)];
+
+  app.get(
+    '/api/workshops/:workshopId/me',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: "The participant's view: the workshop, who they are and their answers (by their cookie)",
+        params: participantParams,
+        response: { 200: participantViewSchema },
+      },
+    },
+    async (request) =>
+      service.participantView(deps.db, request.params.workshopId, cookieOf(request, request.params.workshopId)),
+  );
+
+  app.put(
+    '/api/workshops/:workshopId/answers',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: "Give, change or take back the participant's level for an item (rate limited)",
+        params: participantParams,
+        body: answerSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await service.answer(live, request.params.workshopId, cookieOf(request, request.params.workshopId), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/workshops/:workshopId/poll',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: 'Vote in the closing poll for the most important item',
+        params: participantParams,
+        body: pollVoteSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await service.vote(live, request.params.workshopId, cookieOf(request, request.params.workshopId), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/workshops/:workshopId/events',
+    {
+      config: publicAccess,
+      schema: {
+        tags,
+        summary: "Live events for a participant's screen (text/event-stream; resumes after Last-Event-ID)",
+        params: participantParams,
+        querystring: z.object({ after: z.string().regex(/^\d+$/).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const participant = await service.participantOf(
+        deps.db,
+        request.params.workshopId,
+        cookieOf(request, request.params.workshopId),
+      );
+      if (!participant) throw new AppError('not_found');
+      stream(hub, request, reply, request.params.workshopId, 'all');
+    },
+  );
+}

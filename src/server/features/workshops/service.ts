@@ -1,0 +1,449 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+import { type Position, positions } from '../../../shared/auth/roles.js';
+import type { SheetTemplate } from '../../../shared/sheets/template-schema.js';
+import {
+  type answerSchema,
+  type createWorkshopSchema,
+  type joinWorkshopSchema,
+  type moveParticipantSchema,
+  type noteSchema,
+  type ParticipantView,
+  type pollVoteSchema,
+  type WorkshopControlInput,
+  type WorkshopNote,
+  type WorkshopProgress,
+  type WorkshopView,
+  workshopCodeAlphabet,
+  workshopCodeLength,
+} from '../../../shared/workshops/workshop-schema.js';
+import type { Db } from '../../db/client.js';
+import type { workshopNotes } from '../../db/schema/workshops.js';
+import { AppError } from '../../lib/app-error.js';
+import { inTransaction, recordAudit } from '../../lib/audit.js';
+import type { OrgContext } from '../../lib/context.js';
+import { newId } from '../../lib/ids.js';
+import { hitRateLimit } from '../../lib/rate-limit.js';
+import { createToken, hashToken } from '../../lib/tokens.js';
+import type { LiveHub } from './live.js';
+import * as repo from './repo.js';
+import { buildTally } from './tally.js';
+
+/** What a workshop's services need besides the database: the live hub of this server and the clock. */
+export interface WorkshopDeps {
+  db: Db;
+  hub: LiveHub;
+  now: () => Date;
+}
+
+/** Answers one participant may send in ten seconds: a person taps a few a second at most. */
+export const answerLimit = { perWindow: 40, windowSeconds: 10 };
+
+const positionNames: Record<Position, string> = {
+  executive: '幹部',
+  director: '部長級',
+  section_chief: '課長級',
+  subsection_chief: '係長級',
+  staff: '職員',
+  other: 'その他',
+};
+
+function newCode(): string {
+  return Array.from(
+    { length: workshopCodeLength },
+    () => workshopCodeAlphabet[randomInt(workshopCodeAlphabet.length)],
+  ).join('');
+}
+
+const itemsOf = (content: SheetTemplate) =>
+  content.sections.flatMap((section) =>
+    section.items.map((item) => ({
+      key: item.key,
+      title: item.title,
+      question: item.question ?? null,
+      sectionTitle: section.title,
+      levels: item.levels.map((l) => ({ label: l.label, descriptor: l.descriptor })),
+    })),
+  );
+
+/** Opens a workshop on a round of the organisation, with its groups and a code nobody else uses. */
+export async function createWorkshop(ctx: OrgContext, input: z.infer<typeof createWorkshopSchema>) {
+  return inTransaction(ctx, async (tx) => {
+    const round = await repo.findRoundSheet(tx.db, tx.scope.orgId, input.roundId);
+    if (!round) throw new AppError('validation', undefined, [{ path: 'body.roundId', code: 'id.format' }]);
+    if (input.grouping === 'assigned' && (input.groupNames?.length ?? 0) < 2)
+      throw new AppError('validation', undefined, [{ path: 'body.groupNames', code: 'workshop.groups_required' }]);
+    let code = newCode();
+    for (let i = 0; (await repo.codeTaken(tx.db, code)) && i < 20; i++) code = newCode();
+    const id = newId();
+    const now = tx.now();
+    await repo.insertWorkshop(tx.db, {
+      id,
+      orgId: tx.scope.orgId,
+      roundId: round.id,
+      title: input.title,
+      code,
+      grouping: input.grouping,
+      createdBy: tx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const groups =
+      input.grouping === 'position'
+        ? positions.map((p) => ({ key: `position:${p}`, name: positionNames[p] }))
+        : input.grouping === 'table'
+          ? Array.from({ length: input.tableCount ?? 6 }, (_, i) => ({ key: `table:${i + 1}`, name: `${i + 1}` }))
+          : (input.groupNames ?? []).map((name, i) => ({ key: `custom:${i + 1}`, name }));
+    await repo.insertGroups(
+      tx.db,
+      groups.map((g, i) => ({ id: newId(), workshopId: id, key: g.key, name: g.name, sortOrder: i })),
+    );
+    await recordAudit(tx, {
+      orgId: tx.scope.orgId,
+      action: 'workshop.create',
+      targetType: 'workshop',
+      targetId: id,
+      changes: { title: input.title, roundId: round.id, grouping: input.grouping },
+    });
+    return { id, code };
+  });
+}
+
+export async function listWorkshops(ctx: OrgContext) {
+  const rows = await repo.listWorkshops(ctx.db, ctx.scope);
+  return {
+    workshops: rows.map((r) => ({
+      ...r,
+      participants: Number(r.participants),
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+const noteOf = (row: typeof workshopNotes.$inferSelect): WorkshopNote => ({
+  scope: row.scope,
+  itemKey: row.itemKey,
+  notes: row.notes,
+  nextMove: row.nextMove,
+  agreedLevel: row.agreedLevel,
+  agreedReason: row.agreedReason,
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+/** The tally of a workshop now, withheld below the round's k. */
+export async function tallyOf(db: Db, workshop: repo.WorkshopRow) {
+  const round = await repo.findRoundSheet(db, workshop.orgId, workshop.roundId);
+  if (!round) throw new AppError('not_found');
+  const [groups, counts, poll, participants] = await Promise.all([
+    repo.listGroups(db, workshop.id),
+    repo.countAnswers(db, workshop.id),
+    repo.countPoll(db, workshop.id),
+    repo.countParticipants(db, workshop.id),
+  ]);
+  return buildTally({
+    k: round.anonymityThreshold,
+    participants,
+    items: itemsOf(round.content).map((i) => ({ key: i.key, levelCount: i.levels.length })),
+    groupIds: groups.map((g) => g.id),
+    counts,
+    poll,
+  });
+}
+
+/** Everything a screen of the workshop shows; the same for the facilitator, the projector and participants. */
+export async function viewOf(db: Db, workshop: repo.WorkshopRow): Promise<WorkshopView> {
+  // The last event is read first: a stream resuming after it misses nothing added meanwhile.
+  const lastEventId = await repo.lastEventId(db, workshop.id);
+  const round = await repo.findRoundSheet(db, workshop.orgId, workshop.roundId);
+  if (!round) throw new AppError('not_found');
+  const [groups, notes, tally] = await Promise.all([
+    repo.listGroups(db, workshop.id),
+    repo.listNotes(db, workshop.id),
+    tallyOf(db, workshop),
+  ]);
+  return {
+    id: workshop.id,
+    title: workshop.title,
+    code: workshop.code,
+    roundTitle: round.title,
+    grouping: workshop.grouping,
+    status: workshop.status,
+    currentItemKey: workshop.currentItemKey,
+    revealed: workshop.revealed,
+    pollOpen: workshop.pollOpen,
+    items: itemsOf(round.content),
+    groups,
+    notes: notes.map(noteOf),
+    tally,
+    lastEventId,
+  };
+}
+
+export async function getWorkshop(ctx: OrgContext, workshopId: string) {
+  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId);
+  if (!workshop) throw new AppError('not_found');
+  return viewOf(ctx.db, workshop);
+}
+
+async function publishState(db: Db, workshop: repo.WorkshopRow, now: Date) {
+  const groups = await repo.listGroups(db, workshop.id);
+  await repo.insertEvent(db, {
+    workshopId: workshop.id,
+    kind: 'state',
+    audience: 'all',
+    payload: {
+      status: workshop.status,
+      currentItemKey: workshop.currentItemKey,
+      revealed: workshop.revealed,
+      pollOpen: workshop.pollOpen,
+      groups,
+    },
+    now,
+  });
+}
+
+/** The tally and the progress list, sent a moment after answers arrive (one event per burst). */
+function scheduleLiveCounts(deps: WorkshopDeps, workshopId: string) {
+  deps.hub.scheduleTally(workshopId, async () => {
+    const workshop = await repo.findWorkshopById(deps.db, workshopId);
+    if (!workshop) return;
+    const [tally, progress] = await Promise.all([tallyOf(deps.db, workshop), progressOf(deps.db, workshopId)]);
+    const now = deps.now();
+    await repo.insertEvent(deps.db, { workshopId, kind: 'tally', audience: 'all', payload: tally, now });
+    await repo.insertEvent(deps.db, { workshopId, kind: 'progress', audience: 'facilitator', payload: progress, now });
+  });
+}
+
+/** Steps through items, reveals spreads, opens the poll, locks or reopens; every screen follows. */
+export async function controlWorkshop(ctx: OrgContext, workshopId: string, input: WorkshopControlInput) {
+  await inTransaction(ctx, async (tx) => {
+    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
+    if (!workshop) throw new AppError('not_found');
+    const round = await repo.findRoundSheet(tx.db, workshop.orgId, workshop.roundId);
+    const keys = new Set(round ? itemsOf(round.content).map((i) => i.key) : []);
+    if (input.currentItemKey && !keys.has(input.currentItemKey))
+      throw new AppError('validation', undefined, [{ path: 'body.currentItemKey', code: 'workshop.item_unknown' }]);
+    const unknown = (input.revealed ?? []).findIndex((key) => !keys.has(key));
+    if (unknown >= 0)
+      throw new AppError('validation', undefined, [
+        { path: `body.revealed.${unknown}`, code: 'workshop.item_unknown' },
+      ]);
+    const next = {
+      ...workshop,
+      ...(input.currentItemKey !== undefined ? { currentItemKey: input.currentItemKey } : {}),
+      ...(input.revealed !== undefined ? { revealed: [...new Set(input.revealed)] } : {}),
+      ...(input.pollOpen !== undefined ? { pollOpen: input.pollOpen } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      updatedAt: tx.now(),
+    };
+    await repo.updateWorkshop(tx.db, workshop.id, {
+      currentItemKey: next.currentItemKey,
+      revealed: next.revealed,
+      pollOpen: next.pollOpen,
+      status: next.status,
+      updatedAt: next.updatedAt,
+    });
+    if (input.status && input.status !== workshop.status)
+      await recordAudit(tx, {
+        orgId: tx.scope.orgId,
+        action: input.status === 'locked' ? 'workshop.lock' : 'workshop.reopen',
+        targetType: 'workshop',
+        targetId: workshop.id,
+      });
+    await publishState(tx.db, next, tx.now());
+  });
+  return getWorkshop(ctx, workshopId);
+}
+
+/** Records the dialogue on an item for the whole workshop or one group: notes, next move, agreed level. */
+export async function saveNote(ctx: OrgContext, workshopId: string, input: z.infer<typeof noteSchema>) {
+  return inTransaction(ctx, async (tx) => {
+    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
+    if (!workshop) throw new AppError('not_found');
+    const round = await repo.findRoundSheet(tx.db, workshop.orgId, workshop.roundId);
+    const item = round ? itemsOf(round.content).find((i) => i.key === input.itemKey) : undefined;
+    if (!item) throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
+    if (input.agreedLevel !== null && input.agreedLevel > item.levels.length)
+      throw new AppError('validation', undefined, [{ path: 'body.agreedLevel', code: 'workshop.level_range' }]);
+    if (input.scope !== 'all') {
+      const groups = await repo.listGroups(tx.db, workshop.id);
+      if (!groups.some((g) => g.id === input.scope))
+        throw new AppError('validation', undefined, [{ path: 'body.scope', code: 'workshop.group_unknown' }]);
+    }
+    const saved = await repo.saveNote(tx.db, {
+      workshopId: workshop.id,
+      scope: input.scope,
+      itemKey: input.itemKey,
+      notes: input.notes,
+      nextMove: input.nextMove,
+      agreedLevel: input.agreedLevel,
+      agreedReason: input.agreedReason,
+      updatedBy: tx.actor.userId,
+      updatedAt: tx.now(),
+    });
+    const note = noteOf(saved);
+    await repo.insertEvent(tx.db, {
+      workshopId: workshop.id,
+      kind: 'note',
+      audience: 'all',
+      payload: note,
+      now: tx.now(),
+    });
+    return note;
+  });
+}
+
+async function progressOf(db: Db, workshopId: string): Promise<WorkshopProgress> {
+  const rows = await repo.listProgress(db, workshopId);
+  return { participants: rows.map((r) => ({ ...r, position: r.position as Position })) };
+}
+
+export async function getProgress(ctx: OrgContext, workshopId: string) {
+  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId);
+  if (!workshop) throw new AppError('not_found');
+  return progressOf(ctx.db, workshopId);
+}
+
+/** Moves a participant to another group (or none); the tally follows. */
+export async function moveParticipant(
+  deps: WorkshopDeps,
+  ctx: OrgContext,
+  workshopId: string,
+  participantId: string,
+  input: z.infer<typeof moveParticipantSchema>,
+) {
+  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId);
+  if (!workshop) throw new AppError('not_found');
+  if (input.groupId) {
+    const groups = await repo.listGroups(ctx.db, workshop.id);
+    if (!groups.some((g) => g.id === input.groupId))
+      throw new AppError('validation', undefined, [{ path: 'body.groupId', code: 'workshop.group_unknown' }]);
+  }
+  const moved = await repo.updateParticipant(ctx.db, workshop.id, participantId, { groupId: input.groupId });
+  if (!moved) throw new AppError('not_found');
+  scheduleLiveCounts(deps, workshop.id);
+  return progressOf(ctx.db, workshop.id);
+}
+
+// ——— Participants (no account needed) ———
+
+/** The cookie a participant holds: `<participant id>.<secret>`, one per workshop. */
+export const participantCookie = (workshopId: string) => `kn_ws_${workshopId.replaceAll('-', '')}`;
+
+/** Joins a workshop by its code; returns the participant and the secret for their cookie. */
+export async function joinWorkshop(
+  deps: WorkshopDeps,
+  userId: string | null,
+  input: z.infer<typeof joinWorkshopSchema>,
+) {
+  const workshop = await repo.findWorkshopByCode(deps.db, input.code);
+  if (!workshop) throw new AppError('workshop_not_found');
+  if (workshop.status === 'locked') throw new AppError('workshop_locked');
+  const groups = await repo.listGroups(deps.db, workshop.id);
+  let groupId: string | null = null;
+  if (workshop.grouping === 'position')
+    groupId = groups.find((g) => g.key === `position:${input.position}`)?.id ?? null;
+  if (workshop.grouping === 'table') {
+    if (!input.tableNumber)
+      throw new AppError('validation', undefined, [{ path: 'body.tableNumber', code: 'workshop.table_required' }]);
+    groupId = groups.find((g) => g.key === `table:${input.tableNumber}`)?.id ?? null;
+    if (!groupId)
+      throw new AppError('validation', undefined, [{ path: 'body.tableNumber', code: 'workshop.table_required' }]);
+  }
+  const { token, hash } = createToken();
+  const id = newId();
+  await repo.insertParticipant(deps.db, {
+    id,
+    workshopId: workshop.id,
+    userId,
+    nickname: input.nickname,
+    position: input.position,
+    departmentName: input.departmentName || null,
+    tableNumber: input.tableNumber ?? null,
+    groupId,
+    secretHash: hash,
+    joinedAt: deps.now(),
+  });
+  scheduleLiveCounts(deps, workshop.id);
+  return { workshopId: workshop.id, participantId: id, secret: `${id}.${token}` };
+}
+
+/** The participant a cookie names, if its secret matches; null otherwise. */
+export async function participantOf(db: Db, workshopId: string, cookie: string | undefined) {
+  const [id, token] = (cookie ?? '').split('.');
+  if (!id || !token || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  const participant = await repo.findParticipant(db, workshopId, id);
+  if (!participant) return null;
+  const given = Buffer.from(hashToken(token));
+  const kept = Buffer.from(participant.secretHash);
+  return given.length === kept.length && timingSafeEqual(given, kept) ? participant : null;
+}
+
+async function requireParticipant(db: Db, workshopId: string, cookie: string | undefined) {
+  const workshop = await repo.findWorkshopById(db, workshopId);
+  const participant = workshop ? await participantOf(db, workshopId, cookie) : null;
+  if (!workshop || !participant) throw new AppError('not_found');
+  return { workshop, participant };
+}
+
+export async function participantView(
+  db: Db,
+  workshopId: string,
+  cookie: string | undefined,
+): Promise<ParticipantView> {
+  const { workshop, participant } = await requireParticipant(db, workshopId, cookie);
+  const [view, answers] = await Promise.all([viewOf(db, workshop), repo.listAnswersOf(db, participant.id)]);
+  return {
+    ...view,
+    me: {
+      id: participant.id,
+      nickname: participant.nickname,
+      position: participant.position as Position,
+      groupId: participant.groupId,
+      answers,
+      pollItemKey: participant.pollItemKey,
+    },
+  };
+}
+
+/** Gives, changes or takes back a participant's level for one item, until the workshop is locked. */
+export async function answer(
+  deps: WorkshopDeps,
+  workshopId: string,
+  cookie: string | undefined,
+  input: z.infer<typeof answerSchema>,
+) {
+  const { workshop, participant } = await requireParticipant(deps.db, workshopId, cookie);
+  if (workshop.status === 'locked') throw new AppError('workshop_locked');
+  const hits = await hitRateLimit(deps.db, `workshop-answer:${participant.id}`, answerLimit.windowSeconds, deps.now());
+  if (hits > answerLimit.perWindow) throw new AppError('answer_flood');
+  const round = await repo.findRoundSheet(deps.db, workshop.orgId, workshop.roundId);
+  const item = round ? itemsOf(round.content).find((i) => i.key === input.itemKey) : undefined;
+  if (!item) throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
+  if (input.level !== null && input.level > item.levels.length)
+    throw new AppError('validation', undefined, [{ path: 'body.level', code: 'workshop.level_range' }]);
+  await repo.saveAnswer(deps.db, {
+    participantId: participant.id,
+    workshopId: workshop.id,
+    itemKey: input.itemKey,
+    level: input.level,
+    now: deps.now(),
+  });
+  scheduleLiveCounts(deps, workshop.id);
+}
+
+/** The closing poll: the item this participant finds most important, while the poll is open. */
+export async function vote(
+  deps: WorkshopDeps,
+  workshopId: string,
+  cookie: string | undefined,
+  input: z.infer<typeof pollVoteSchema>,
+) {
+  const { workshop, participant } = await requireParticipant(deps.db, workshopId, cookie);
+  if (workshop.status === 'locked' || !workshop.pollOpen) throw new AppError('workshop_locked');
+  const round = await repo.findRoundSheet(deps.db, workshop.orgId, workshop.roundId);
+  if (!round || !itemsOf(round.content).some((i) => i.key === input.itemKey))
+    throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
+  await repo.updateParticipant(deps.db, workshop.id, participant.id, { pollItemKey: input.itemKey });
+  scheduleLiveCounts(deps, workshop.id);
+}

@@ -1,0 +1,364 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../../test/harness.js';
+import { createRound, importTemplate } from '../../../../test/rounds.js';
+import type { ParticipantView, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
+import { answerLimit } from './service.js';
+
+/**
+ * Live workshops through the API: a facilitator opens one on a round, people join by code without
+ * an account, answer, and the tally shows each spread only from k answers, withheld groups
+ * included; notes, progress, locking and bad input; and the live stream with resume.
+ */
+
+let t: TestApp;
+let org: Awaited<ReturnType<typeof createOrgWithAdmin>>;
+let roundId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await createOrgWithAdmin(t, { name: 'ワークショップ市' });
+  const { templateId } = await importTemplate(t, org.org.id, org.cookie);
+  roundId = await createRound(t, org.org.id, org.cookie, { templateId, anonymityThreshold: 3 });
+});
+afterAll(() => t.close());
+
+const base = () => `/api/orgs/${org.org.id}/workshops`;
+
+async function openWorkshop(body: Record<string, unknown> = {}) {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: base(),
+    headers: { cookie: org.cookie },
+    payload: { roundId, title: '職場の対話', grouping: 'position', ...body },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: string; code: string };
+}
+
+/** Joins as a participant; returns the cookie header that brings them back. */
+async function join(code: string, nickname: string, position = 'staff', extra: Record<string, unknown> = {}) {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/workshops/join',
+    payload: { code, nickname, position, ...extra },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const cookie = response.cookies[0];
+  return { cookie: `${cookie?.name}=${cookie?.value}`, ...(response.json() as { workshopId: string }) };
+}
+
+const answer = (workshopId: string, cookie: string, itemKey: string, level: number | null) =>
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/workshops/${workshopId}/answers`,
+    headers: { cookie },
+    payload: { itemKey, level },
+  });
+
+const view = async (workshopId: string) =>
+  (
+    await t.app.inject({ method: 'GET', url: `${base()}/${workshopId}`, headers: { cookie: org.cookie } })
+  ).json() as WorkshopView;
+
+/** The tally is sent a moment after answers; the view reads it fresh. */
+const itemTally = async (workshopId: string, itemKey: string) =>
+  (await view(workshopId)).tally.items.find((i) => i.itemKey === itemKey);
+
+describe('a workshop', () => {
+  it('is joined by code without an account, and shows a spread only from k answers', async () => {
+    const { id, code } = await openWorkshop();
+    expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+    // Typed in lower case with a space, as people do from a projector.
+    const spaced = `${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`;
+    const lookup = await t.app.inject({
+      method: 'GET',
+      url: `/api/workshops/lookup?code=${encodeURIComponent(spaced)}`,
+    });
+    expect(lookup.json()).toMatchObject({ workshopId: id, title: '職場の対話', grouping: 'position', status: 'open' });
+
+    const a = await join(spaced, 'さくら');
+    const b = await join(code, 'ひろし');
+    const me = (
+      await t.app.inject({ method: 'GET', url: `/api/workshops/${id}/me`, headers: { cookie: a.cookie } })
+    ).json() as ParticipantView;
+    expect(me.me).toMatchObject({ nickname: 'さくら', position: 'staff', answers: [] });
+    expect(me.items.map((i) => i.key)).toEqual(['vision', 'sharing', 'challenge']);
+
+    expect((await answer(id, a.cookie, 'vision', 2)).statusCode).toBe(204);
+    expect((await answer(id, b.cookie, 'vision', 3)).statusCode).toBe(204);
+    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: 2, counts: null });
+
+    const c = await join(code, 'けん', 'section_chief');
+    expect((await answer(id, c.cookie, 'vision', 3)).statusCode).toBe(204);
+    const shown = await itemTally(id, 'vision');
+    expect(shown?.overall).toEqual({ n: 3, counts: [0, 1, 2, 0] });
+    // Staff (2) and section chiefs (1) are both below k: neither group is shown.
+    expect(shown?.groups.filter((g) => g.counts !== null)).toEqual([]);
+
+    // A reload keeps the answers: the cookie brings the same participant back.
+    const again = (
+      await t.app.inject({ method: 'GET', url: `/api/workshops/${id}/me`, headers: { cookie: a.cookie } })
+    ).json() as ParticipantView;
+    expect(again.me.answers).toEqual([{ itemKey: 'vision', level: 2 }]);
+    // Taking an answer back.
+    expect((await answer(id, a.cookie, 'vision', null)).statusCode).toBe(204);
+    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: 2, counts: null });
+  });
+
+  it('withholds a group that others would give away by subtraction', async () => {
+    const { id, code } = await openWorkshop();
+    const staff = await Promise.all(['一', '二', '三', '四'].map((n) => join(code, `職員${n}`)));
+    const chief = await join(code, '課長', 'section_chief');
+    for (const p of [...staff, chief]) expect((await answer(id, p.cookie, 'sharing', 2)).statusCode).toBe(204);
+    const tally = await itemTally(id, 'sharing');
+    expect(tally?.overall.counts).toEqual([0, 5, 0]);
+    // Showing staff (4) beside everyone (5) would show the one chief's answer: staff is withheld too.
+    expect(tally?.groups.every((g) => g.counts === null)).toBe(true);
+  });
+
+  it('groups by table, moves people, records notes and agreed levels, and shows progress without levels', async () => {
+    const { id, code } = await openWorkshop({ grouping: 'table', tableCount: 3 });
+    const lookup = await t.app.inject({ method: 'GET', url: `/api/workshops/lookup?code=${code}` });
+    expect(lookup.json().tables).toEqual([1, 2, 3]);
+    const noTable = await t.app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      payload: { code, nickname: '机なし', position: 'staff' },
+    });
+    expect(noTable.statusCode).toBe(400);
+    expect(noTable.json().errors[0]).toMatchObject({ path: 'body.tableNumber', code: 'workshop.table_required' });
+
+    const p = await join(code, 'みどり', 'staff', { tableNumber: 2 });
+    await answer(id, p.cookie, 'challenge', 1);
+    const groups = (await view(id)).groups;
+    expect(groups.map((g) => g.name)).toEqual(['1', '2', '3']);
+    const progress = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/${id}/progress`,
+      headers: { cookie: org.cookie },
+    });
+    const [row] = progress.json().participants;
+    expect(row).toMatchObject({ nickname: 'みどり', answered: 1, voted: false, groupId: groups[1]?.id });
+    expect(JSON.stringify(progress.json())).not.toContain('"level"');
+
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `${base()}/${id}/participants/${row.id}`,
+      headers: { cookie: org.cookie },
+      payload: { groupId: groups[2]?.id },
+    });
+    expect(moved.json().participants[0].groupId).toBe(groups[2]?.id);
+
+    const note = await t.app.inject({
+      method: 'PUT',
+      url: `${base()}/${id}/notes`,
+      headers: { cookie: org.cookie },
+      payload: {
+        scope: groups[2]?.id,
+        itemKey: 'challenge',
+        notes: '<b>失敗を責めない</b>雰囲気をつくる。',
+        nextMove: '月1回、小さな挑戦を共有する。',
+        agreedLevel: 2,
+        agreedReason: '挑戦はあるが、共有されていない。',
+      },
+    });
+    expect(note.statusCode, note.body).toBe(200);
+    expect((await view(id)).notes).toEqual([
+      expect.objectContaining({
+        scope: groups[2]?.id,
+        itemKey: 'challenge',
+        agreedLevel: 2,
+        notes: '<b>失敗を責めない</b>雰囲気をつくる。',
+      }),
+    ]);
+    const badLevel = await t.app.inject({
+      method: 'PUT',
+      url: `${base()}/${id}/notes`,
+      headers: { cookie: org.cookie },
+      payload: { scope: 'all', itemKey: 'challenge', agreedLevel: 4 },
+    });
+    expect(badLevel.json().errors[0]).toMatchObject({ path: 'body.agreedLevel', code: 'workshop.level_range' });
+    const tooLong = await t.app.inject({
+      method: 'PUT',
+      url: `${base()}/${id}/notes`,
+      headers: { cookie: org.cookie },
+      payload: { scope: 'all', itemKey: 'challenge', notes: 'あ'.repeat(2001) },
+    });
+    expect(tooLong.statusCode).toBe(400);
+  });
+
+  it('steps, reveals, runs the closing poll and locks; a locked workshop takes no one and no answer', async () => {
+    const { id, code } = await openWorkshop();
+    const people = await Promise.all(['甲', '乙', '丙'].map((n) => join(code, n)));
+    const control = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'PATCH', url: `${base()}/${id}`, headers: { cookie: org.cookie }, payload });
+    const stepped = await control({ currentItemKey: 'sharing', revealed: ['vision'] });
+    expect(stepped.json()).toMatchObject({ currentItemKey: 'sharing', revealed: ['vision'] });
+    expect((await control({ currentItemKey: 'nothing' })).statusCode).toBe(400);
+
+    const vote = (cookie: string, itemKey: string) =>
+      t.app.inject({ method: 'PUT', url: `/api/workshops/${id}/poll`, headers: { cookie }, payload: { itemKey } });
+    expect((await vote(people[0]?.cookie ?? '', 'vision')).statusCode).toBe(409);
+    await control({ pollOpen: true });
+    for (const [i, p] of people.entries())
+      expect((await vote(p.cookie, i === 2 ? 'challenge' : 'vision')).statusCode).toBe(204);
+    expect((await view(id)).tally.poll).toEqual({
+      n: 3,
+      counts: [
+        { itemKey: 'vision', n: 2 },
+        { itemKey: 'challenge', n: 1 },
+      ],
+    });
+
+    await control({ status: 'locked' });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      payload: { code, nickname: '遅刻', position: 'staff' },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'workshop_locked' });
+    expect((await answer(id, people[0]?.cookie ?? '', 'vision', 1)).json()).toMatchObject({ code: 'workshop_locked' });
+  });
+
+  it("refuses a wrong code, an unknown item or level, someone else's cookie, and a flood of answers", async () => {
+    const { id, code } = await openWorkshop();
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      payload: { code: 'ZZZZZZ', nickname: 'x', position: 'staff' },
+    });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json()).toMatchObject({ code: 'workshop_not_found' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      payload: { code: 'O0I1', nickname: 'x', position: 'staff' },
+    });
+    expect(malformed.json().errors[0]).toMatchObject({ path: 'body.code', code: 'workshop.code' });
+
+    const p = await join(code, 'テスト');
+    expect((await answer(id, p.cookie, 'nothing', 1)).json().errors[0]).toMatchObject({
+      code: 'workshop.item_unknown',
+    });
+    expect((await answer(id, p.cookie, 'sharing', 4)).json().errors[0]).toMatchObject({ code: 'workshop.level_range' });
+    expect((await answer(id, 'kn_ws_x=nope', 'sharing', 1)).statusCode).toBe(404);
+    const forged = p.cookie.replace(/\.[^.]+$/, '.forged');
+    expect((await answer(id, forged, 'sharing', 1)).statusCode).toBe(404);
+
+    let last = 0;
+    for (let i = 0; i < answerLimit.perWindow + 1; i++)
+      last = (await answer(id, p.cookie, 'sharing', (i % 3) + 1)).statusCode;
+    expect(last).toBe(429);
+    // Everyone else goes on answering.
+    const other = await join(code, '別の人');
+    expect((await answer(id, other.cookie, 'sharing', 1)).statusCode).toBe(204);
+  });
+
+  it('is run by facilitators and administrators only, and is not found from another organisation', async () => {
+    const { id } = await openWorkshop();
+    const staff = await createMember(t, { orgId: org.org.id, role: 'staff' });
+    const staffCookie = await logIn(t, staff.user.email);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `${base()}/${id}`, headers: { cookie: staffCookie } })).statusCode,
+    ).toBe(403);
+    const other = await createOrgWithAdmin(t, { name: '別の町' });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${other.org.id}/workshops/${id}`,
+      headers: { cookie: other.cookie },
+    });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('the live stream', () => {
+  /** Reads server-sent events from a response body until `until` says enough. */
+  async function readEvents(
+    response: Response,
+    until: (events: { id: number; event: string; data: unknown }[]) => boolean,
+    timeoutMs = 5000,
+  ) {
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const events: { id: number; event: string; data: unknown }[] = [];
+    let buffer = '';
+    const deadline = Date.now() + timeoutMs;
+    while (!until(events) && Date.now() < deadline) {
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<{ done: true; value: undefined }>((resolve) =>
+          setTimeout(() => resolve({ done: true, value: undefined }), deadline - Date.now()),
+        ),
+      ]);
+      if (chunk.done) break;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((l) => l.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
+        if (field('event'))
+          events.push({
+            id: Number(field('id')),
+            event: field('event') ?? '',
+            data: JSON.parse(field('data') ?? 'null'),
+          });
+        end = buffer.indexOf('\n\n');
+      }
+    }
+    await reader.cancel().catch(() => {});
+    return events;
+  }
+
+  it('brings each answer to every open stream within a second, and resumes after the last event id', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { id, code } = await openWorkshop();
+    const people = await Promise.all(['一', '二', '三'].map((n) => join(code, n)));
+    const open = (cookie: string, lastEventId?: number) =>
+      fetch(`${address}/api/workshops/${id}/events`, {
+        headers: { cookie, ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}) },
+      });
+    const facilitator = fetch(`${address}${base()}/${id}/events`, { headers: { cookie: org.cookie } });
+    const stream = await open(people[0]?.cookie ?? '');
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const started = Date.now();
+    for (const p of people) await answer(id, p.cookie, 'vision', 4);
+    const seen = await readEvents(stream, (events) =>
+      events.some(
+        (e) => e.event === 'tally' && (e.data as { items: { overall: { n: number } }[] }).items[0]?.overall.n === 3,
+      ),
+    );
+    expect(Date.now() - started).toBeLessThan(1500);
+    const tally = seen.filter((e) => e.event === 'tally').at(-1)?.data as WorkshopView['tally'];
+    expect(tally.items[0]?.overall).toEqual({ n: 3, counts: [0, 0, 0, 3] });
+    // Participants never receive the facilitator's progress list.
+    expect(seen.some((e) => e.event === 'progress')).toBe(false);
+    const facilitatorEvents = await readEvents(await facilitator, (events) =>
+      events.some((e) => e.event === 'progress'),
+    );
+    expect(facilitatorEvents.some((e) => e.event === 'progress')).toBe(true);
+
+    // Reconnecting with the last id sees only what came after it.
+    const lastId = seen.at(-1)?.id ?? 0;
+    await t.app.inject({
+      method: 'PATCH',
+      url: `${base()}/${id}`,
+      headers: { cookie: org.cookie },
+      payload: { currentItemKey: 'challenge' },
+    });
+    const resumed = await readEvents(await open(people[1]?.cookie ?? '', lastId), (events) =>
+      events.some((e) => e.event === 'state'),
+    );
+    expect(resumed.every((e) => e.id > lastId)).toBe(true);
+    expect(resumed.find((e) => e.event === 'state')?.data).toMatchObject({ currentItemKey: 'challenge' });
+
+    const stranger = await fetch(`${address}/api/workshops/${id}/events`);
+    expect(stranger.status).toBe(404);
+  });
+});
