@@ -4,17 +4,20 @@ import { caseImports } from '../db/schema/case-imports.js';
 import { passwordResets } from '../db/schema/password-resets.js';
 import { rateLimits } from '../db/schema/rate-limits.js';
 import { sessions } from '../db/schema/sessions.js';
+import { workshopEvents } from '../db/schema/workshops.js';
 
 const DAY_MS = 86_400_000;
 
 /**
  * Deletes rows that can no longer matter: ended sessions, reset links past their expiry and
- * rate-limit windows a day old, case imports left unfinished for a day. Safe to run on every app server at once (plain deletes).
+ * rate-limit windows a day old, case imports left unfinished for a day, and workshop events two
+ * days old (a stream resumes from minutes ago; notes and answers live in their own tables). Safe to
+ * run on every app server at once (plain deletes).
  */
 export async function purgeExpiredRows(
   db: Db,
   now: Date,
-): Promise<{ sessions: number; resets: number; rateLimits: number; caseImports: number }> {
+): Promise<{ sessions: number; resets: number; rateLimits: number; caseImports: number; workshopEvents: number }> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const removedSessions = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
   const removedResets = await db
@@ -30,7 +33,12 @@ export async function purgeExpiredRows(
     .delete(caseImports)
     .where(lt(caseImports.createdAt, dayAgo))
     .returning({ id: caseImports.id });
+  const removedEvents = await db
+    .delete(workshopEvents)
+    .where(lt(workshopEvents.createdAt, new Date(now.getTime() - 2 * DAY_MS)))
+    .returning({ id: workshopEvents.id });
   return {
+    workshopEvents: removedEvents.length,
     sessions: removedSessions.length,
     resets: removedResets.length,
     rateLimits: removedLimits.length,

@@ -98,6 +98,8 @@ export const itemTallySchema = z.object({
 });
 export const workshopTallySchema = z.object({
   k: z.number().int(),
+  /** When the server counted: every answer saved before this is in it. */
+  computedAt: z.string(),
   participants: z.number().int(),
   items: z.array(itemTallySchema),
   /** The closing poll: votes per item, withheld below k votes in all. */

@@ -32,7 +32,7 @@ export class LiveHub {
   constructor(
     private readonly database: Database,
     private readonly db: Db,
-    private readonly options: { tallyDelayMs: number; sweepMs: number } = { tallyDelayMs: 150, sweepMs: 10_000 },
+    private readonly options: { sweepMs: number } = { sweepMs: 10_000 },
   ) {}
 
   async start(): Promise<void> {
@@ -115,17 +115,17 @@ export class LiveHub {
   }
 
   /**
-   * Runs `publish` once, a moment after the first call for the workshop on this server; calls in
-   * the meantime join it, so a burst of answers becomes one tally event, not one per answer.
+   * Runs `publish` once, `delayMs` after the first call with this key on this server; calls in the
+   * meantime join it, so a burst of answers becomes one tally event, not one per answer.
    */
-  scheduleTally(workshopId: string, publish: () => Promise<void>): void {
-    if (this.tallyTimers.has(workshopId)) return;
+  throttle(key: string, delayMs: number, publish: () => Promise<void>): void {
+    if (this.tallyTimers.has(key)) return;
     const timer = setTimeout(() => {
-      this.tallyTimers.delete(workshopId);
+      this.tallyTimers.delete(key);
       publish().catch(() => {
-        // A failed tally is replaced by the next answer's, and screens can read the view.
+        // A failed publish is replaced by the next answer's, and screens can read the view.
       });
-    }, this.options.tallyDelayMs);
-    this.tallyTimers.set(workshopId, timer);
+    }, delayMs);
+    this.tallyTimers.set(key, timer);
   }
 }

@@ -9,6 +9,7 @@ import {
   noteSchema,
   participantViewSchema,
   pollVoteSchema,
+  type WorkshopTally,
   workshopCodeSchema,
   workshopControlSchema,
   workshopListSchema,
@@ -20,7 +21,7 @@ import type { AppDeps, ZodApp } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
-import { LiveHub } from './live.js';
+import { type LiveEvent, LiveHub } from './live.js';
 import * as repo from './repo.js';
 import * as service from './service.js';
 
@@ -43,6 +44,8 @@ function stream(
   reply: FastifyReply,
   workshopId: string,
   audience: 'all' | 'facilitator',
+  /** What this stream sends of an event's payload; all of it by default. */
+  shape: (event: LiveEvent) => unknown = (event) => event.payload,
 ) {
   const header = request.headers['last-event-id'];
   const query = (request.query as { after?: string }).after;
@@ -60,7 +63,7 @@ function stream(
     audience,
     lastId: Number.isSafeInteger(after) && after > 0 ? after : 0,
     send: (event) => {
-      raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+      raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(shape(event))}\n\n`);
     },
   });
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
@@ -339,7 +342,20 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
         cookieOf(request, request.params.workshopId),
       );
       if (!participant) throw new AppError('not_found');
-      stream(hub, request, reply, request.params.workshopId, 'all');
+      // The participant's group, followed when a state event says groups may have changed.
+      let groupId = participant.groupId;
+      stream(hub, request, reply, request.params.workshopId, 'all', (event) => {
+        if (event.kind === 'state')
+          void repo
+            .findParticipant(deps.db, participant.workshopId, participant.id)
+            .then((row) => {
+              groupId = row?.groupId ?? null;
+            })
+            .catch(() => {});
+        return event.kind === 'tally'
+          ? service.tallyForParticipant(event.payload as WorkshopTally, groupId)
+          : event.payload;
+      });
     },
   );
 }

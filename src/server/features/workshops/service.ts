@@ -13,6 +13,7 @@ import {
   type WorkshopControlInput,
   type WorkshopNote,
   type WorkshopProgress,
+  type WorkshopTally,
   type WorkshopView,
   workshopCodeAlphabet,
   workshopCodeLength,
@@ -132,6 +133,8 @@ const noteOf = (row: typeof workshopNotes.$inferSelect): WorkshopNote => ({
 
 /** The tally of a workshop now, withheld below the round's k. */
 export async function tallyOf(db: Db, workshop: repo.WorkshopRow) {
+  // Read before counting: an answer saved before this instant is in the counts below.
+  const computedAt = new Date();
   const round = await repo.findRoundSheet(db, workshop.orgId, workshop.roundId);
   if (!round) throw new AppError('not_found');
   const [groups, counts, poll, participants] = await Promise.all([
@@ -147,6 +150,7 @@ export async function tallyOf(db: Db, workshop: repo.WorkshopRow) {
     groupIds: groups.map((g) => g.id),
     counts,
     poll,
+    computedAt,
   });
 }
 
@@ -202,16 +206,41 @@ async function publishState(db: Db, workshop: repo.WorkshopRow, now: Date) {
   });
 }
 
-/** The tally and the progress list, sent a moment after answers arrive (one event per burst). */
+/** How soon after an answer its tally goes out, and how often the facilitator's progress list. */
+export const liveDelays = { tallyMs: 150, progressMs: 2000 };
+
+/**
+ * The tally a moment after answers arrive (one event per burst), and the facilitator's progress
+ * list at most every two seconds: it names everyone, so it is the larger of the two.
+ */
 function scheduleLiveCounts(deps: WorkshopDeps, workshopId: string) {
-  deps.hub.scheduleTally(workshopId, async () => {
+  deps.hub.throttle(`tally:${workshopId}`, liveDelays.tallyMs, async () => {
     const workshop = await repo.findWorkshopById(deps.db, workshopId);
     if (!workshop) return;
-    const [tally, progress] = await Promise.all([tallyOf(deps.db, workshop), progressOf(deps.db, workshopId)]);
-    const now = deps.now();
-    await repo.insertEvent(deps.db, { workshopId, kind: 'tally', audience: 'all', payload: tally, now });
-    await repo.insertEvent(deps.db, { workshopId, kind: 'progress', audience: 'facilitator', payload: progress, now });
+    const tally = await tallyOf(deps.db, workshop);
+    await repo.insertEvent(deps.db, { workshopId, kind: 'tally', audience: 'all', payload: tally, now: deps.now() });
   });
+  deps.hub.throttle(`progress:${workshopId}`, liveDelays.progressMs, async () => {
+    const progress = await progressOf(deps.db, workshopId);
+    await repo.insertEvent(deps.db, {
+      workshopId,
+      kind: 'progress',
+      audience: 'facilitator',
+      payload: progress,
+      now: deps.now(),
+    });
+  });
+}
+
+/**
+ * A tally as one participant's stream sends it: everyone's spread and their own group's, not the
+ * other groups' (the projector shows those), which keeps a seminar's thousand streams light.
+ */
+export function tallyForParticipant(tally: WorkshopTally, groupId: string | null): WorkshopTally {
+  return {
+    ...tally,
+    items: tally.items.map((item) => ({ ...item, groups: item.groups.filter((g) => g.groupId === groupId) })),
+  };
 }
 
 /** Steps through items, reveals spreads, opens the poll, locks or reopens; every screen follows. */
@@ -321,6 +350,8 @@ export async function moveParticipant(
   }
   const moved = await repo.updateParticipant(ctx.db, workshop.id, participantId, { groupId: input.groupId });
   if (!moved) throw new AppError('not_found');
+  // A state event tells the moved person's stream to follow their new group.
+  await publishState(ctx.db, workshop, ctx.now());
   scheduleLiveCounts(deps, workshop.id);
   return progressOf(ctx.db, workshop.id);
 }

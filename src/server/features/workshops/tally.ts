@@ -37,6 +37,7 @@ export function buildTally(input: {
   groupIds: string[];
   counts: AnswerCount[];
   poll: { itemKey: string; n: number }[];
+  computedAt: Date;
 }): WorkshopTally {
   const { k } = input;
   const items = input.items.map((item) => {
@@ -70,6 +71,7 @@ export function buildTally(input: {
   const votes = sum(input.poll.map((p) => p.n));
   return {
     k,
+    computedAt: input.computedAt.toISOString(),
     participants: input.participants,
     items,
     poll: {
