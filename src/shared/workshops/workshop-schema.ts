@@ -181,6 +181,33 @@ export const workshopSummarySchema = z.object({
 });
 export const workshopListSchema = z.object({ workshops: z.array(workshopSummarySchema) });
 
+/**
+ * Draft action plans from a workshop: per group (and for everyone, scope 'all'), the items where it
+ * agreed a next move, with the level it agreed and why. The plans feature adopts one as a team plan.
+ */
+export const workshopPlanDraftsSchema = z.object({
+  drafts: z.array(
+    z.object({
+      scope: z.string(),
+      groupName: z.string().nullable(),
+      moves: z.array(
+        z.object({
+          itemKey: z.string(),
+          itemTitle: z.string(),
+          agreedLevel: z.number().int().nullable(),
+          agreedReason: z.string(),
+          nextMove: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const workshopExportQuerySchema = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  lang: z.enum(['ja', 'en']).optional(),
+});
+
 /** Kinds of live events and what they carry. */
 export type WorkshopEvent =
   | {

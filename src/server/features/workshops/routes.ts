@@ -12,8 +12,10 @@ import {
   type WorkshopTally,
   workshopCodeSchema,
   workshopControlSchema,
+  workshopExportQuerySchema,
   workshopListSchema,
   workshopNoteSchema,
+  workshopPlanDraftsSchema,
   workshopProgressSchema,
   workshopViewSchema,
 } from '../../../shared/workshops/workshop-schema.js';
@@ -21,9 +23,11 @@ import type { AppDeps, ZodApp } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
+import { pickLocale } from '../../plugins/errors.js';
 import { type LiveEvent, LiveHub } from './live.js';
 import * as repo from './repo.js';
 import * as service from './service.js';
+import { exportSummary, planDraftsOf } from './summary.js';
 
 const run = { access: { kind: 'org', permission: 'workshop.run' } } as const;
 const publicAccess = { access: { kind: 'public' } } as const;
@@ -196,6 +200,44 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
         request.params.participantId,
         request.body,
       ),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/workshops/:workshopId/plan-drafts',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'Draft action plans per group from the next moves it agreed, for the plans feature to adopt',
+        params: workshopParams,
+        response: { 200: workshopPlanDraftsSchema },
+      },
+    },
+    async (request) => ({
+      drafts: planDraftsOf(await service.getWorkshop(orgContext(request, deps), request.params.workshopId)),
+    }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/workshops/:workshopId/export',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary: 'The summary (results withheld below k, notes, next moves by group, poll) as CSV or xlsx',
+        params: workshopParams,
+        querystring: workshopExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportSummary(
+        orgContext(request, deps),
+        request.params.workshopId,
+        request.query.format,
+        request.query.lang ?? pickLocale(request),
+      );
+      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+    },
   );
 
   app.get(

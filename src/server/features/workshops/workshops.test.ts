@@ -273,6 +273,64 @@ describe('a workshop', () => {
   });
 });
 
+describe('the summary', () => {
+  it("exports results withheld below k, notes, and each group's next moves as a draft plan", async () => {
+    const { id, code } = await openWorkshop({ grouping: 'assigned', groupNames: ['A班', 'B班'] });
+    const people = await Promise.all(['一', '二', '三'].map((n) => join(code, n)));
+    for (const p of people) await answer(id, p.cookie, 'vision', 3);
+    const groups = (await view(id)).groups;
+    const note = (scope: string, itemKey: string, nextMove: string, agreedLevel: number | null) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${base()}/${id}/notes`,
+        headers: { cookie: org.cookie },
+        payload: { scope, itemKey, nextMove, agreedLevel, agreedReason: '全員の実感', notes: 'メモ' },
+      });
+    expect((await note(groups[0]?.id ?? '', 'sharing', '朝会で5分共有する', 2)).statusCode).toBe(200);
+    expect((await note(groups[0]?.id ?? '', 'vision', '', null)).statusCode).toBe(200);
+    expect((await note('all', 'challenge', '挑戦を表彰する', 1)).statusCode).toBe(200);
+
+    const drafts = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/${id}/plan-drafts`,
+      headers: { cookie: org.cookie },
+    });
+    expect(drafts.json().drafts).toEqual([
+      {
+        scope: 'all',
+        groupName: null,
+        moves: [expect.objectContaining({ itemKey: 'challenge', nextMove: '挑戦を表彰する', agreedLevel: 1 })],
+      },
+      {
+        scope: groups[0]?.id,
+        groupName: 'A班',
+        moves: [expect.objectContaining({ itemKey: 'sharing', nextMove: '朝会で5分共有する' })],
+      },
+    ]);
+
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/${id}/export?format=csv&lang=ja`,
+      headers: { cookie: org.cookie },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const text = csv.body;
+    // Everyone's spread (3 answers) is shown; the groups (nobody was placed in one) are withheld.
+    expect(text).toContain('基本,めざす姿,全体,3,0,0,3,0');
+    expect(text).toContain('3人未満のため非表示');
+    expect(text).toContain('A班,情報共有,2,朝会で5分共有する,全員の実感');
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `${base()}/${id}/export?format=xlsx`,
+      headers: { cookie: org.cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 describe('the live stream', () => {
   /** Reads server-sent events from a response body until `until` says enough. */
   async function readEvents(
