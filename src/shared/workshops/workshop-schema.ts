@@ -204,7 +204,7 @@ export const workshopPlanDraftsSchema = z.object({
 });
 
 export const workshopExportQuerySchema = z.object({
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
   lang: z.enum(['ja', 'en']).optional(),
 });
 
