@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantView } from '../../../shared/workshops/workshop-schema.js';
-import { Alert } from '../../components/alert.js';
 import { Button } from '../../components/button.js';
 import { DataText } from '../../components/data-text.js';
 import { usePageTitle } from '../../lib/page-title.js';
@@ -42,10 +41,10 @@ export function ParticipantAnswerView({ view }: { view: ParticipantView }) {
         <DataText>{view.title}</DataText>
       </h1>
       <p className="workshop-answer__you">{t('workshops.answer.you', { nickname: view.me.nickname })}</p>
-      {locked && <Alert tone="warning">{t('workshops.answer.locked')}</Alert>}
       <p className="workshop-answer__lead">{t('workshops.answer.lead', { round: view.roundTitle, k: view.tally.k })}</p>
-      <p className="workshop-answer__now" role="status">
-        {current ? t('workshops.answer.nowOn', { title: current.title }) : ''}
+      {/* Sticks to the top while scrolling: what is being discussed, or that the workshop is locked. */}
+      <p className={`workshop-answer__now${locked ? ' workshop-answer__now--locked' : ''}`} role="status">
+        {locked ? t('workshops.answer.locked') : current ? t('workshops.answer.nowOn', { title: current.title }) : ''}
       </p>
       {view.pollOpen && <PollForm view={view} disabled={locked} />}
       <ol className="workshop-answer__items">
@@ -81,7 +80,14 @@ function AnswerCard({
   const { t } = useTranslation();
   const describe = useErrorText();
   const queryClient = useQueryClient();
-  const level = view.me.answers.find((a) => a.itemKey === item.key)?.level ?? null;
+  const saved = view.me.answers.find((a) => a.itemKey === item.key)?.level ?? null;
+  // The choice shows the moment it is made (a controlled radio would otherwise spring back until the cache updates).
+  const [choosing, setChoosing] = useState<number | null | undefined>(undefined);
+  const level = choosing !== undefined ? choosing : saved;
+  const choose = (next: number | null) => {
+    setChoosing(next);
+    save.mutate(next, { onSettled: () => setChoosing(undefined) });
+  };
   const save = useMutation({
     mutationFn: (next: number | null) => workshopApi.answer(view.id, item.key, next),
     onMutate: (next) => {
@@ -91,7 +97,7 @@ function AnswerCard({
         if (next !== null) answers.push({ itemKey: item.key, level: next });
         return { ...current, me: { ...current.me, answers } };
       });
-      return { previous: level };
+      return { previous: saved };
     },
     onError: (_error, _next, context) => {
       queryClient.setQueryData<ParticipantView>(participantQueryKey(view.id), (current) => {
@@ -144,7 +150,7 @@ function AnswerCard({
                   name={`${base}-level`}
                   value={value}
                   checked={level === value}
-                  onChange={() => save.mutate(value)}
+                  onChange={() => choose(value)}
                   aria-describedby={`${id}-descriptor`}
                 />
                 <span className="ws-level__body">
@@ -165,7 +171,7 @@ function AnswerCard({
           {status}
         </p>
         {level !== null && !disabled && (
-          <Button variant="tertiary" size="sm" onClick={() => save.mutate(null)}>
+          <Button variant="tertiary" size="sm" onClick={() => choose(null)}>
             {t('workshops.answer.clear')}
           </Button>
         )}
@@ -190,7 +196,8 @@ function PollForm({ view, disabled }: { view: ParticipantView; disabled: boolean
         current ? { ...current, me: { ...current.me, pollItemKey: itemKey } } : current,
       ),
   });
-  const chosen = vote.isPending ? vote.variables : view.me.pollItemKey;
+  const [choosing, setChoosing] = useState<string | undefined>(undefined);
+  const chosen = choosing ?? view.me.pollItemKey;
   return (
     <section aria-labelledby="ws-poll" className="workshop-card workshop-card--poll">
       <fieldset className="workshop-card__levels" disabled={disabled}>
@@ -212,7 +219,10 @@ function PollForm({ view, disabled }: { view: ParticipantView; disabled: boolean
                   name="ws-poll"
                   value={item.key}
                   checked={chosen === item.key}
-                  onChange={() => vote.mutate(item.key)}
+                  onChange={() => {
+                    setChoosing(item.key);
+                    vote.mutate(item.key, { onSettled: () => setChoosing(undefined) });
+                  }}
                 />
                 <span className="ws-level__body">
                   <span className="ws-level__head">

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopControlInput, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
 import { Alert } from '../../components/alert.js';
@@ -52,6 +52,23 @@ function useControl(orgId: string, workshopId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: WorkshopControlInput) => workshopApi.control(orgId, workshopId, input),
+    // Shown at once, so a toggle moves when pressed; put back if the server refuses.
+    onMutate: (input) => {
+      const key = workshopQueryKey(orgId, workshopId);
+      const previous = queryClient.getQueryData<WorkshopView>(key);
+      if (previous) {
+        const patch: Partial<WorkshopView> = {};
+        if (input.currentItemKey !== undefined) patch.currentItemKey = input.currentItemKey;
+        if (input.revealed !== undefined) patch.revealed = input.revealed;
+        if (input.pollOpen !== undefined) patch.pollOpen = input.pollOpen;
+        if (input.status !== undefined) patch.status = input.status;
+        queryClient.setQueryData<WorkshopView>(key, { ...previous, ...patch });
+      }
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.previous) queryClient.setQueryData(workshopQueryKey(orgId, workshopId), context.previous);
+    },
     onSuccess: (next) => {
       queryClient.setQueryData<WorkshopView>(workshopQueryKey(orgId, workshopId), (current) =>
         // A stream event may already have brought something newer.
@@ -72,6 +89,15 @@ function Console({ orgId, view, connected }: { orgId: string; view: WorkshopView
   );
   const item = view.items[index];
   const locked = view.status === 'locked';
+  // A new workshop starts on its first item, so the projector and the phones show the same one.
+  const started = useRef(false);
+  const { mutate } = control;
+  const first = view.items[0]?.key;
+  useEffect(() => {
+    if (started.current || view.currentItemKey || locked || !first) return;
+    started.current = true;
+    mutate({ currentItemKey: first });
+  }, [view.currentItemKey, locked, first, mutate]);
 
   return (
     <>
@@ -205,7 +231,15 @@ function ItemPanel({
 }) {
   const { t } = useTranslation();
   const total = view.items.length;
-  const revealed = view.revealed.includes(item.key);
+  // The switch moves when pressed, before the server's answer comes back.
+  const [revealing, setRevealing] = useState<boolean | undefined>(undefined);
+  const revealed = revealing ?? view.revealed.includes(item.key);
+  // Once the workshop's list of revealed items changes (the answer, or its rollback), it speaks again.
+  const [seenRevealed, setSeenRevealed] = useState(view.revealed);
+  if (seenRevealed !== view.revealed) {
+    setSeenRevealed(view.revealed);
+    setRevealing(undefined);
+  }
   const n = tallyOf(view, item.key)?.overall.n ?? 0;
   const step = (to: number) => {
     const target = view.items[to];
@@ -263,18 +297,19 @@ function ItemPanel({
             checked={revealed}
             disabled={busy}
             aria-describedby="workshop-reveal-hint"
-            onChange={(event) =>
+            onChange={(event) => {
+              setRevealing(event.target.checked);
               onControl({
                 revealed: event.target.checked
                   ? [...view.revealed, item.key]
                   : view.revealed.filter((key) => key !== item.key),
-              })
-            }
+              });
+            }}
           />{' '}
           <span className="switch__label">{t('workshops.console.reveal')}</span>
         </label>
         <p id="workshop-reveal-hint" className="field__hint">
-          {t('workshops.console.revealHint')}
+          {t('workshops.console.revealHint', { k: view.tally.k })}
         </p>
       </section>
       <NotesForm key={item.key} orgId={orgId} view={view} item={item} />

@@ -60,7 +60,7 @@ export const workshopsEn: Messages['workshops'] = {
     overall: 'Everyone',
     groupsTitle: 'By group',
     reveal: 'Show the spread to participants',
-    revealHint: "When on, participants see this item's spread too (never below k answers).",
+    revealHint: "When on, participants see this item's spread too (never below {{k}} answers).",
     notesTitle: 'Record of the discussion',
     noteScope: 'Record for',
     notes: 'Discussion notes',

@@ -58,7 +58,7 @@ export const workshopsJa = {
     overall: '全体',
     groupsTitle: 'グループ別',
     reveal: '参加者に分布を見せる',
-    revealHint: 'オンにすると、この項目の分布が参加者の画面にも表示されます（k人未満のものは表示されません）。',
+    revealHint: 'オンにすると、この項目の分布が参加者の画面にも表示されます（{{k}}人未満のものは表示されません）。',
     notesTitle: '対話の記録',
     noteScope: '記録の対象',
     notes: '対話のメモ',
