@@ -15,13 +15,13 @@ import { QueryError } from '../../components/query-error.js';
 import { formatTime } from '../../lib/format.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { useErrorText } from '../../lib/problems.js';
+import { withNote } from './workshop-events.js';
 import { ItemSpread, QrCode, spacedCode, tallyOf, useGroupName } from './workshop-parts.js';
 import {
   joinUrl,
   progressQueryKey,
   progressQueryOptions,
   useWorkshopEvents,
-  withNote,
   workshopApi,
   workshopQueryKey,
   workshopQueryOptions,
@@ -183,6 +183,13 @@ function ProgressPanel({ orgId, view }: { orgId: string; view: WorkshopView }) {
   const groupName = useGroupName();
   const progress = useQuery(progressQueryOptions(orgId, view.id));
   const people = progress.data?.participants ?? [];
+  const describe = useErrorText();
+  const queryClient = useQueryClient();
+  const move = useMutation({
+    mutationFn: ({ participantId, groupId }: { participantId: string; groupId: string | null }) =>
+      workshopApi.moveParticipant(orgId, view.id, participantId, groupId),
+    onSuccess: (next) => queryClient.setQueryData(progressQueryKey(orgId, view.id), next),
+  });
   return (
     <section aria-labelledby="workshop-progress" className="panel">
       <h2 id="workshop-progress" className="section__title">
@@ -191,6 +198,7 @@ function ProgressPanel({ orgId, view }: { orgId: string; view: WorkshopView }) {
       {progress.isError && <QueryError error={progress.error} onRetry={() => void progress.refetch()} />}
       <p className="workshop-progress__count">{t('workshops.console.participantCount', { count: people.length })}</p>
       {progress.isSuccess && people.length === 0 && <p>{t('workshops.console.noParticipants')}</p>}
+      {move.isError && <Alert tone="error">{describe(move.error)}</Alert>}
       {people.length > 0 && (
         <ul className="workshop-progress">
           {people.map((person) => {
@@ -199,8 +207,26 @@ function ProgressPanel({ orgId, view }: { orgId: string; view: WorkshopView }) {
               <li key={person.id} className="workshop-progress__person">
                 <span className="workshop-progress__name">
                   <DataText>{person.nickname}</DataText>
-                  {group && <span className="workshop-progress__group">{groupName(group)}</span>}
+                  {group && view.grouping !== 'assigned' && (
+                    <span className="workshop-progress__group">{groupName(group)}</span>
+                  )}
                 </span>
+                {view.grouping === 'assigned' && (
+                  <select
+                    className="select select--compact workshop-progress__move"
+                    aria-label={t('workshops.console.groupOf', { nickname: person.nickname })}
+                    value={person.groupId ?? ''}
+                    disabled={move.isPending}
+                    onChange={(event) => move.mutate({ participantId: person.id, groupId: event.target.value || null })}
+                  >
+                    <option value="">{t('workshops.console.noGroup')}</option>
+                    {view.groups.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {groupName(g)}
+                      </option>
+                    ))}
+                  </select>
+                )}
                 <span className="workshop-progress__answered">
                   {t('workshops.console.answered', { count: person.answered })}
                   {person.voted && <> ・{t('workshops.console.voted')}</>}

@@ -9,11 +9,11 @@ import type {
   WorkshopControlInput,
   WorkshopNote,
   WorkshopProgress,
-  WorkshopTally,
   WorkshopView,
   workshopListSchema,
 } from '../../../shared/workshops/workshop-schema.js';
 import { api, segment } from '../../lib/api.js';
+import { applyEvent } from './workshop-events.js';
 
 export type WorkshopList = z.infer<typeof workshopListSchema>;
 export interface WorkshopLookup {
@@ -82,28 +82,16 @@ export const workshopApi = {
     api.post<{ workshopId: string; participantId: string }>('/api/workshops/join', input),
   answer: (workshopId: string, itemKey: string, level: number | null) =>
     api.put<void>(`${participantPath(workshopId)}/answers`, { itemKey, level }),
+  moveParticipant: (orgId: string, workshopId: string, participantId: string, groupId: string | null) =>
+    api.patch<WorkshopProgress>(`${workshopPath(orgId, workshopId)}/participants/${segment(participantId)}`, {
+      groupId,
+    }),
   vote: (workshopId: string, itemKey: string) => api.put<void>(`${participantPath(workshopId)}/poll`, { itemKey }),
 };
 
 /** The join address people type or scan: /w/CODE on this site. */
 export function joinUrl(code: string): string {
   return `${window.location.origin}/w/${code}`;
-}
-
-/** A note written for the whole workshop or a group, replacing the one it updates. */
-export function withNote<T extends WorkshopView>(view: T, note: WorkshopNote): T {
-  const others = view.notes.filter((n) => !(n.scope === note.scope && n.itemKey === note.itemKey));
-  return { ...view, notes: [...others, note] };
-}
-
-type StatePayload = Pick<WorkshopView, 'status' | 'currentItemKey' | 'revealed' | 'pollOpen' | 'groups'>;
-
-function applyEvent<T extends WorkshopView>(view: T, kind: string, payload: unknown, id: number): T {
-  const next = { ...view, lastEventId: Math.max(view.lastEventId, id) };
-  if (kind === 'state') return { ...next, ...(payload as StatePayload) };
-  if (kind === 'tally') return { ...next, tally: payload as WorkshopTally };
-  if (kind === 'note') return withNote(next, payload as WorkshopNote);
-  return next;
 }
 
 /**

@@ -51,6 +51,8 @@ export const workshopsEn: Messages['workshops'] = {
     answered_one: 'Answered {{count}} item',
     answered_other: 'Answered {{count}} items',
     voted: 'Voted',
+    groupOf: 'Group of {{nickname}}',
+    noGroup: 'No group',
     itemsTitle: 'Items',
     itemPicker: 'Item to show',
     previous: 'Previous item',

@@ -49,6 +49,8 @@ export const workshopsJa = {
     answered_one: '{{count}}項目に回答',
     answered_other: '{{count}}項目に回答',
     voted: '投票済み',
+    groupOf: '{{nickname}}さんのグループ',
+    noGroup: 'グループなし',
     itemsTitle: '項目',
     itemPicker: '表示する項目',
     previous: '前の項目',
