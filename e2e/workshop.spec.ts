@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { WorkshopConsolePage, WorkshopJoinPage, WorkshopsPage } from './pages/workshop.page.js';
-import { apiAs, logInContext } from './support/api.js';
+import { anonymousApi, apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
 import { expectPath, expectText, expectVisible } from './support/expect.js';
+import { chooseOption, field, selectedOptionText } from './support/locators.js';
 
 // A demo round of the city; its anonymity threshold k is 3, so three people make a spread visible.
 const demoRound = '2026年度 下期 職場の立ち位置チェック';
@@ -123,6 +124,48 @@ describe('ワークショップ', () => {
     await page.goto(`/orgs/${cityId}/workshops/${workshopId}/present`);
     await expectVisible(page.getByRole('heading', { level: 1, name: first.title }));
     await saveScreenshot(page, 'workshop-present');
+  });
+
+  test('ファシリテーターが決めるグループでは、参加者をグループに移せる', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    await admin.dispose();
+    const { context, page } = await browser.open();
+    await logInContext(context, demo.orgAdmin.email);
+    const list = new WorkshopsPage(page);
+    await list.goto(cityId);
+    const title = `E2E グループ指定 ${uniqueSuffix()}`;
+    await chooseOption(field(list.form, 'もとにする実施'), demoRound);
+    await field(list.form, 'ワークショップ名').fill(title);
+    await list.form.getByRole('radio', { name: 'ファシリテーターが決める', exact: true }).check();
+    await field(list.form, 'グループ名').fill('窓口チーム\n企画チーム');
+    await list.form.getByRole('button', { name: 'ワークショップを開く', exact: true }).click();
+    const console = new WorkshopConsolePage(page);
+    await expectVisible(page.getByRole('heading', { level: 1, name: title }));
+    const code = await console.code();
+
+    const person = await anonymousApi();
+    await person.post('/api/workshops/join', { code, nickname: 'はるか', position: 'staff' });
+    await person.dispose();
+    const select = console.progress.getByRole('combobox', { name: 'はるかさんのグループ' });
+    await chooseOption(select, '企画チーム');
+    await expectText(console.progress, 'はるか');
+    await page.reload();
+    expect(await selectedOptionText(console.progress.getByRole('combobox', { name: 'はるかさんのグループ' }))).toBe(
+      '企画チーム',
+    );
+  });
+
+  test('英語でもコードを入力して参加できる画面になっている', async () => {
+    const { page } = await browser.open({ device: 'phone', language: 'en', bypassCSP: true });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/w');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Join a workshop' }));
+    await page.getByLabel(/^Join code/).fill('ZZZ ZZZ');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expectText(page.getByRole('alert'), 'No workshop has this code');
+    await expectNoAxeViolations(page, 'workshop code page (en)');
+    await saveScreenshot(page, 'workshop-code-en-phone');
   });
 
   test('間違ったコードでは、その理由が表示される', async () => {
