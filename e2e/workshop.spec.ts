@@ -93,6 +93,10 @@ describe('ワークショップ', () => {
     await expectNoAxeViolations(someone.page, 'workshop answer page');
     await saveScreenshot(someone.page, 'workshop-answer-phone', { fullPage: false });
 
+    // Coming back on the same phone goes straight to answering, with the answer kept.
+    await someone.page.reload();
+    expect(await someone.joinPage.card(first.title).getByRole('radio', { name: chosenLevel }).isChecked()).toBe(true);
+
     // The facilitator records the discussion and the agreed level.
     await console.saveNote({
       notes: '窓口の混雑時の応援体制について話し合った。',

@@ -107,7 +107,9 @@ export function Distribution({
           })}
         </ul>
       ) : (
-        <p className="distribution__withheld">{t('workshops.distribution.withheld', { k })}</p>
+        <p className="distribution__withheld">
+          {n >= k ? t('workshops.distribution.withheldDerived') : t('workshops.distribution.withheld', { k })}
+        </p>
       )}
     </figure>
   );

@@ -94,6 +94,7 @@ export const workshopsEn: Messages['workshops'] = {
     respondents_one: '{{count}} answered',
     respondents_other: '{{count}} answered',
     withheld: 'Not shown: fewer than {{k}} people',
+    withheldDerived: 'Not shown: it would reveal a smaller group by subtraction',
     level: 'Level {{number}}',
   },
   present: {

@@ -93,6 +93,7 @@ export const workshopsJa = {
     respondents_one: '回答 {{count}}人',
     respondents_other: '回答 {{count}}人',
     withheld: '{{k}}人未満のため表示しません',
+    withheldDerived: '他のグループとの差から人数の少ない回答が分かってしまうため表示しません',
     level: '段階{{number}}',
   },
   present: {
