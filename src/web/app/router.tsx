@@ -83,6 +83,18 @@ const publicCaseRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/cases/public-case-page.js'), 'PublicCasePage'),
 });
 
+const workshopCodeRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/w',
+  component: lazyRouteComponent(() => import('../features/workshops/join-pages.js'), 'WorkshopCodePage'),
+});
+
+const workshopJoinRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/w/$code',
+  component: lazyRouteComponent(() => import('../features/workshops/join-pages.js'), 'WorkshopJoinPage'),
+});
+
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authed',
@@ -354,6 +366,27 @@ const caseEditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/cases/case-form-page.js'), 'CaseEditPage'),
 });
 
+const workshopsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'workshops',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(() => import('../features/workshops/workshops-page.js'), 'WorkshopsPage'),
+});
+
+const workshopConsoleRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'workshops/$workshopId',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(() => import('../features/workshops/workshop-console-page.js'), 'WorkshopConsolePage'),
+});
+
+const workshopPresentRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'workshops/$workshopId/present',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(() => import('../features/workshops/workshop-present-page.js'), 'WorkshopPresentPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([
     loginRoute,
@@ -362,6 +395,8 @@ const routeTree = rootRoute.addChildren([
     inviteRoute,
     publicCasesRoute,
     publicCaseRoute,
+    workshopCodeRoute,
+    workshopJoinRoute,
   ]),
   authedRoute.addChildren([
     homeRoute,
@@ -394,6 +429,9 @@ const routeTree = rootRoute.addChildren([
       auditRoute,
       outboxRoute,
       settingsRoute,
+      workshopsRoute,
+      workshopConsoleRoute,
+      workshopPresentRoute,
     ]),
   ]),
 ]);

@@ -10,6 +10,7 @@ export const orgSections = [
   { key: 'cases', to: '/orgs/$orgId/cases', permission: 'org.read', label: 'nav.cases' },
   { key: 'case-stats', to: '/orgs/$orgId/case-stats', permission: 'org.read', label: 'nav.caseStats' },
   { key: 'scene-grid', to: '/orgs/$orgId/scene-grid', permission: 'org.read', label: 'nav.sceneGrid' },
+  { key: 'workshops', to: '/orgs/$orgId/workshops', permission: 'workshop.run', label: 'nav.workshops' },
   { key: 'members', to: '/orgs/$orgId/members', permission: 'member.read', label: 'nav.members' },
   { key: 'audit', to: '/orgs/$orgId/audit', permission: 'audit.read', label: 'nav.audit' },
   { key: 'outbox', to: '/orgs/$orgId/outbox', permission: 'outbox.read', label: 'nav.outbox' },

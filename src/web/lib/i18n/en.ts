@@ -5,6 +5,7 @@ import { editorEn } from './en/editor.js';
 import { resultsEn } from './en/results.js';
 import { roundsEn } from './en/rounds.js';
 import { sceneGridEn } from './en/scene-grid.js';
+import { workshopsEn } from './en/workshops.js';
 import type { Messages } from './ja.js';
 
 /** English. Typed by the Japanese file, so a missing or extra key fails the type check. */
@@ -45,6 +46,7 @@ export const en: Messages = {
     audit: 'Audit log',
     outbox: 'Sent mail',
     settings: 'Organisation settings',
+    workshops: 'Workshops',
     platformOrgs: 'Organisations',
     platformSection: 'Platform administration',
     menu: 'Menu',
@@ -524,4 +526,5 @@ export const en: Messages = {
   cases: casesEn,
   caseStats: caseStatsEn,
   caseImport: caseImportEn,
+  workshops: workshopsEn,
 };

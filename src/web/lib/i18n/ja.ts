@@ -5,6 +5,7 @@ import { editorJa } from './ja/editor.js';
 import { resultsJa } from './ja/results.js';
 import { roundsJa } from './ja/rounds.js';
 import { sceneGridJa } from './ja/scene-grid.js';
+import { workshopsJa } from './ja/workshops.js';
 
 /** Japanese, the default language. en.ts must have the same keys (its type checks that). */
 export const ja = {
@@ -44,6 +45,7 @@ export const ja = {
     audit: '監査ログ',
     outbox: '送信メール',
     settings: '組織設定',
+    workshops: 'ワークショップ',
     platformOrgs: '組織一覧',
     platformSection: 'プラットフォーム管理',
     menu: 'メニュー',
@@ -523,6 +525,7 @@ export const ja = {
   cases: casesJa,
   caseStats: caseStatsJa,
   caseImport: caseImportJa,
+  workshops: workshopsJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,181 @@
+import { describe, expect, test } from 'vitest';
+import { WorkshopConsolePage, WorkshopJoinPage, WorkshopsPage } from './pages/workshop.page.js';
+import { anonymousApi, apiAs, logInContext } from './support/api.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { saveScreenshot, useBrowser } from './support/browser.js';
+import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
+import { expectPath, expectText, expectVisible } from './support/expect.js';
+import { chooseOption, field, selectedOptionText } from './support/locators.js';
+
+// A demo round of the city; its anonymity threshold k is 3, so three people make a spread visible.
+const demoRound = '2026年度 下期 職場の立ち位置チェック';
+const k = 3;
+
+interface View {
+  items: { key: string; title: string; levels: { label: string }[] }[];
+}
+
+describe('ワークショップ', () => {
+  const browser = useBrowser();
+
+  test('ファシリテーターが開き、参加者がスマートフォンで回答し、分布・記録・投票・ロックまで進む', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+
+    // The facilitator opens a workshop on the demo round from the list page.
+    const { context, page } = await browser.open({ bypassCSP: true });
+    await logInContext(context, demo.orgAdmin.email);
+    const list = new WorkshopsPage(page);
+    await list.goto(cityId);
+    await expectVisible(page.getByRole('navigation').getByRole('link', { name: 'ワークショップ', exact: true }));
+    const title = `E2E ワークショップ ${uniqueSuffix()}`;
+    await list.create({ round: demoRound, title, grouping: '職位別' });
+    await expectPath(page, new RegExp(`^/orgs/${cityId}/workshops/[0-9a-f-]+$`));
+    const workshopId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const console = new WorkshopConsolePage(page);
+    await expectVisible(page.getByRole('heading', { level: 1, name: title }));
+    const code = await console.code();
+    expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+    await expectVisible(console.join.getByRole('img', { name: /参加用のアドレス .*\/w\/[A-Z0-9]{6} のQRコード/ }));
+
+    const view = await admin.get<View>(`/api/orgs/${cityId}/workshops/${workshopId}`);
+    await admin.dispose();
+    const first = view.items[0];
+    if (!first) throw new Error('The demo round has no items.');
+    const chosenLevel = `段階2 ${first.levels[1]?.label ?? ''}`;
+    await expectText(console.item, first.title);
+    await expectText(console.overall(), `${k}人未満のため表示しません`);
+    await expectNoAxeViolations(page, 'workshop console');
+
+    // Three people join by code on phones, in separate browsers.
+    const people = [];
+    for (let i = 0; i < k; i += 1) {
+      const phone = await browser.open({ device: 'phone', bypassCSP: true });
+      await phone.page.setViewportSize({ width: 375, height: 812 });
+      await phone.page.goto('/w');
+      await expectVisible(phone.page.getByRole('heading', { level: 1, name: 'ワークショップに参加する' }));
+      // Typed as people do from a projector: lower case, with a space.
+      await phone.page
+        .getByLabel(/^参加コード/)
+        .fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`);
+      await phone.page.getByRole('button', { name: '次へ', exact: true }).click();
+      await expectPath(phone.page, `/w/${code}`);
+      const joinPage = new WorkshopJoinPage(phone.page);
+      await expectVisible(phone.page.getByRole('heading', { level: 1, name: title }));
+      if (i === 0) {
+        await expectNoAxeViolations(phone.page, 'workshop join page');
+        await saveScreenshot(phone.page, 'workshop-join-phone');
+      }
+      await joinPage.join({ nickname: `参加者${i + 1}`, position: '職員' });
+      await expectText(phone.page.getByText(`参加者${i + 1}さんとして参加しています`), `参加者${i + 1}`);
+      people.push({ ...phone, joinPage });
+    }
+    await expectText(console.progress, `参加者 ${k}人`);
+
+    // Each answers the first item; the console's spread appears live once k have answered.
+    for (const [i, person] of people.entries()) {
+      const card = person.joinPage.card(first.title);
+      await expectText(card, '今話している項目');
+      await card.getByRole('radio', { name: chosenLevel }).check();
+      await expectText(card.getByRole('status'), '保存しました');
+      if (i < k - 1) await expectText(console.overall(), `${k}人未満のため表示しません`);
+    }
+    await expectText(console.overall(), `回答 ${k}人`);
+    await expectText(console.overall().getByRole('listitem').nth(1), `${k}人`);
+    await expectText(console.progress, '1項目に回答');
+    await saveScreenshot(page, 'workshop-console');
+
+    // Revealed, the spread shows on the phones too.
+    await console.spread.getByRole('checkbox', { name: '参加者に分布を見せる' }).check();
+    const someone = people[0];
+    if (!someone) throw new Error('Nobody joined.');
+    await expectText(someone.joinPage.card(first.title).getByRole('region', { name: 'みんなの回答' }), `回答 ${k}人`);
+    await expectNoAxeViolations(someone.page, 'workshop answer page');
+    await saveScreenshot(someone.page, 'workshop-answer-phone', { fullPage: false });
+
+    // Coming back on the same phone goes straight to answering, with the answer kept.
+    await someone.page.reload();
+    expect(await someone.joinPage.card(first.title).getByRole('radio', { name: chosenLevel }).isChecked()).toBe(true);
+
+    // The facilitator records the discussion and the agreed level.
+    await console.saveNote({
+      notes: '窓口の混雑時の応援体制について話し合った。',
+      nextMove: '毎週月曜に5分の朝会を試す。',
+      level: chosenLevel,
+      reason: '一部の係で始まっているが、全体には広がっていないため。',
+    });
+    await expectText(console.notes.getByRole('status'), '保存しました');
+
+    // The closing poll: everyone votes, the result shows from k votes.
+    await console.poll.getByRole('button', { name: '投票を始める', exact: true }).click();
+    for (const person of people) {
+      const poll = person.joinPage.poll();
+      await poll.getByRole('radio', { name: first.title }).check();
+      await expectText(poll.getByRole('status'), '投票しました');
+    }
+    await expectText(console.poll, `投票 ${k}票`);
+
+    // Locking asks first; the phones then say so and stop taking answers.
+    await console.lock.getByRole('button', { name: 'ロックする', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'ワークショップをロックしますか？' });
+    await dialog.getByRole('button', { name: 'ロックする', exact: true }).click();
+    await expectText(console.lock, 'このワークショップはロックされています。');
+    await expectText(someone.page.getByRole('status').filter({ hasText: 'ロックされました' }), 'ロックされました');
+    expect(await someone.joinPage.card(first.title).getByRole('radio').first().isDisabled()).toBe(true);
+    await saveScreenshot(someone.page, 'workshop-locked-phone', { fullPage: false });
+
+    // The projector view follows the same workshop.
+    await page.goto(`/orgs/${cityId}/workshops/${workshopId}/present`);
+    await expectVisible(page.getByRole('heading', { level: 1, name: first.title }));
+    await saveScreenshot(page, 'workshop-present');
+  });
+
+  test('ファシリテーターが決めるグループでは、参加者をグループに移せる', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    await admin.dispose();
+    const { context, page } = await browser.open();
+    await logInContext(context, demo.orgAdmin.email);
+    const list = new WorkshopsPage(page);
+    await list.goto(cityId);
+    const title = `E2E グループ指定 ${uniqueSuffix()}`;
+    await chooseOption(field(list.form, 'もとにする実施'), demoRound);
+    await field(list.form, 'ワークショップ名').fill(title);
+    await list.form.getByRole('radio', { name: 'ファシリテーターが決める', exact: true }).check();
+    await field(list.form, 'グループ名').fill('窓口チーム\n企画チーム');
+    await list.form.getByRole('button', { name: 'ワークショップを開く', exact: true }).click();
+    const console = new WorkshopConsolePage(page);
+    await expectVisible(page.getByRole('heading', { level: 1, name: title }));
+    const code = await console.code();
+
+    const person = await anonymousApi();
+    await person.post('/api/workshops/join', { code, nickname: 'はるか', position: 'staff' });
+    await person.dispose();
+    const select = console.progress.getByRole('combobox', { name: 'はるかさんのグループ' });
+    await chooseOption(select, '企画チーム');
+    await expectText(console.progress, 'はるか');
+    await page.reload();
+    expect(await selectedOptionText(console.progress.getByRole('combobox', { name: 'はるかさんのグループ' }))).toBe(
+      '企画チーム',
+    );
+  });
+
+  test('英語でもコードを入力して参加できる画面になっている', async () => {
+    const { page } = await browser.open({ device: 'phone', language: 'en', bypassCSP: true });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/w');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Join a workshop' }));
+    await page.getByLabel(/^Join code/).fill('ZZZ ZZZ');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expectText(page.getByRole('alert'), 'No workshop has this code');
+    await expectNoAxeViolations(page, 'workshop code page (en)');
+    await saveScreenshot(page, 'workshop-code-en-phone');
+  });
+
+  test('間違ったコードでは、その理由が表示される', async () => {
+    const { page } = await browser.open({ device: 'phone' });
+    await page.goto('/w/ZZZZZZ');
+    await expectText(page.getByRole('alert'), 'コード');
+    await expectVisible(page.getByRole('link', { name: '別のコードを入力する' }));
+  });
+});

@@ -1,0 +1,578 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkshopControlInput, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
+import { Alert } from '../../components/alert.js';
+import { Badge } from '../../components/badge.js';
+import { Button } from '../../components/button.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { DataText } from '../../components/data-text.js';
+import { SelectField, TextAreaField } from '../../components/form-field.js';
+import { Loading } from '../../components/loading.js';
+import { PageHeader } from '../../components/page-header.js';
+import { QueryError } from '../../components/query-error.js';
+import { formatTime } from '../../lib/format.js';
+import { useOrgId } from '../../lib/org-context.js';
+import { useErrorText } from '../../lib/problems.js';
+import { withNote } from './workshop-events.js';
+import { ItemSpread, QrCode, spacedCode, tallyOf, useGroupName } from './workshop-parts.js';
+import {
+  joinUrl,
+  progressQueryKey,
+  progressQueryOptions,
+  useWorkshopEvents,
+  workshopApi,
+  workshopQueryKey,
+  workshopQueryOptions,
+  workshopsQueryKey,
+} from './workshop-queries.js';
+import './workshops.css';
+
+type Item = WorkshopView['items'][number];
+
+/** The facilitator's console: join code, who is here, the items to step through, spreads, notes, poll and lock. */
+export function WorkshopConsolePage() {
+  const orgId = useOrgId();
+  const { workshopId } = useParams({ from: '/authed/orgs/$orgId/workshops/$workshopId' });
+  const view = useQuery(workshopQueryOptions(orgId, workshopId));
+  const connected = useWorkshopEvents({
+    url: `/api/orgs/${encodeURIComponent(orgId)}/workshops/${encodeURIComponent(workshopId)}/events`,
+    queryKey: workshopQueryKey(orgId, workshopId),
+    progressKey: progressQueryKey(orgId, workshopId),
+    lastEventId: view.data?.lastEventId,
+  });
+
+  if (view.isPending) return <Loading />;
+  if (view.isError) return <QueryError error={view.error} onRetry={() => void view.refetch()} />;
+  return <Console orgId={orgId} view={view.data} connected={connected} />;
+}
+
+function useControl(orgId: string, workshopId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WorkshopControlInput) => workshopApi.control(orgId, workshopId, input),
+    // Shown at once, so a toggle moves when pressed; put back if the server refuses.
+    onMutate: (input) => {
+      const key = workshopQueryKey(orgId, workshopId);
+      const previous = queryClient.getQueryData<WorkshopView>(key);
+      if (previous) {
+        const patch: Partial<WorkshopView> = {};
+        if (input.currentItemKey !== undefined) patch.currentItemKey = input.currentItemKey;
+        if (input.revealed !== undefined) patch.revealed = input.revealed;
+        if (input.pollOpen !== undefined) patch.pollOpen = input.pollOpen;
+        if (input.status !== undefined) patch.status = input.status;
+        queryClient.setQueryData<WorkshopView>(key, { ...previous, ...patch });
+      }
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.previous) queryClient.setQueryData(workshopQueryKey(orgId, workshopId), context.previous);
+    },
+    onSuccess: (next) => {
+      queryClient.setQueryData<WorkshopView>(workshopQueryKey(orgId, workshopId), (current) =>
+        // A stream event may already have brought something newer.
+        current && current.lastEventId > next.lastEventId ? { ...next, ...current } : next,
+      );
+      void queryClient.invalidateQueries({ queryKey: workshopsQueryKey(orgId), exact: true });
+    },
+  });
+}
+
+function Console({ orgId, view, connected }: { orgId: string; view: WorkshopView; connected: boolean }) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const control = useControl(orgId, view.id);
+  const index = Math.max(
+    0,
+    view.items.findIndex((item) => item.key === view.currentItemKey),
+  );
+  const item = view.items[index];
+  const locked = view.status === 'locked';
+  // A new workshop starts on its first item, so the projector and the phones show the same one.
+  const started = useRef(false);
+  const { mutate } = control;
+  const first = view.items[0]?.key;
+  useEffect(() => {
+    if (started.current || view.currentItemKey || locked || !first) return;
+    started.current = true;
+    mutate({ currentItemKey: first });
+  }, [view.currentItemKey, locked, first, mutate]);
+
+  return (
+    <>
+      <PageHeader
+        title={view.title}
+        lead={
+          <>
+            <DataText>{view.roundTitle}</DataText>{' '}
+            <Badge tone={locked ? 'neutral' : 'success'}>{t(`workshops.status.${view.status}`)}</Badge>{' '}
+            <span className="workshop-live">
+              {t('workshops.console.live')}:{' '}
+              {connected ? t('workshops.console.liveOn') : t('workshops.console.liveOff')}
+            </span>
+          </>
+        }
+        actions={
+          <>
+            <Link to="/orgs/$orgId/workshops" params={{ orgId }} className="button button--tertiary">
+              {t('workshops.back')}
+            </Link>
+            <Link
+              to="/orgs/$orgId/workshops/$workshopId/present"
+              params={{ orgId, workshopId: view.id }}
+              className="button button--secondary"
+            >
+              {t('workshops.console.present')}
+            </Link>
+          </>
+        }
+      />
+      {control.isError && <Alert tone="error">{describe(control.error)}</Alert>}
+      <div className="workshop-console">
+        <div className="workshop-console__side">
+          <JoinPanel code={view.code} />
+          <ProgressPanel orgId={orgId} view={view} />
+        </div>
+        <div className="workshop-console__main">
+          {item && (
+            <ItemPanel
+              orgId={orgId}
+              view={view}
+              item={item}
+              index={index}
+              busy={control.isPending}
+              onControl={(input) => control.mutate(input)}
+            />
+          )}
+          <PollPanel view={view} busy={control.isPending} onControl={(input) => control.mutate(input)} />
+          <LockPanel view={view} busy={control.isPending} onControl={(input) => control.mutate(input)} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function JoinPanel({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const url = joinUrl(code);
+  return (
+    <section aria-labelledby="workshop-join" className="panel workshop-join">
+      <h2 id="workshop-join" className="section__title">
+        {t('workshops.console.joinTitle')}
+      </h2>
+      <dl className="workshop-join__facts">
+        <div>
+          <dt>{t('workshops.console.code')}</dt>
+          <dd className="workshop-code" data-code={code}>
+            {spacedCode(code)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('workshops.console.joinUrl')}</dt>
+          <dd className="workshop-join__url">{url}</dd>
+        </div>
+      </dl>
+      <QrCode text={url} label={t('workshops.console.qrAlt', { url })} />
+    </section>
+  );
+}
+
+function ProgressPanel({ orgId, view }: { orgId: string; view: WorkshopView }) {
+  const { t } = useTranslation();
+  const groupName = useGroupName();
+  const progress = useQuery(progressQueryOptions(orgId, view.id));
+  const people = progress.data?.participants ?? [];
+  const describe = useErrorText();
+  const queryClient = useQueryClient();
+  const move = useMutation({
+    mutationFn: ({ participantId, groupId }: { participantId: string; groupId: string | null }) =>
+      workshopApi.moveParticipant(orgId, view.id, participantId, groupId),
+    onSuccess: (next) => queryClient.setQueryData(progressQueryKey(orgId, view.id), next),
+  });
+  return (
+    <section aria-labelledby="workshop-progress" className="panel">
+      <h2 id="workshop-progress" className="section__title">
+        {t('workshops.console.progressTitle')}
+      </h2>
+      {progress.isError && <QueryError error={progress.error} onRetry={() => void progress.refetch()} />}
+      <p className="workshop-progress__count">{t('workshops.console.participantCount', { count: people.length })}</p>
+      {progress.isSuccess && people.length === 0 && <p>{t('workshops.console.noParticipants')}</p>}
+      {move.isError && <Alert tone="error">{describe(move.error)}</Alert>}
+      {people.length > 0 && (
+        <ul className="workshop-progress">
+          {people.map((person) => {
+            const group = view.groups.find((g) => g.id === person.groupId);
+            return (
+              <li key={person.id} className="workshop-progress__person">
+                <span className="workshop-progress__name">
+                  <DataText>{person.nickname}</DataText>
+                  {group && view.grouping !== 'assigned' && (
+                    <span className="workshop-progress__group">{groupName(group)}</span>
+                  )}
+                </span>
+                {view.grouping === 'assigned' && (
+                  <select
+                    className="select select--compact workshop-progress__move"
+                    aria-label={t('workshops.console.groupOf', { nickname: person.nickname })}
+                    value={person.groupId ?? ''}
+                    disabled={move.isPending}
+                    onChange={(event) => move.mutate({ participantId: person.id, groupId: event.target.value || null })}
+                  >
+                    <option value="">{t('workshops.console.noGroup')}</option>
+                    {view.groups.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {groupName(g)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                <span className="workshop-progress__answered">
+                  {t('workshops.console.answered', { count: person.answered })}
+                  {person.voted && <> ・{t('workshops.console.voted')}</>}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ItemPanel({
+  orgId,
+  view,
+  item,
+  index,
+  busy,
+  onControl,
+}: {
+  orgId: string;
+  view: WorkshopView;
+  item: Item;
+  index: number;
+  busy: boolean;
+  onControl: (input: WorkshopControlInput) => void;
+}) {
+  const { t } = useTranslation();
+  const total = view.items.length;
+  // The switch moves when pressed, before the server's answer comes back.
+  const [revealing, setRevealing] = useState<boolean | undefined>(undefined);
+  const revealed = revealing ?? view.revealed.includes(item.key);
+  // Once the workshop's list of revealed items changes (the answer, or its rollback), it speaks again.
+  const [seenRevealed, setSeenRevealed] = useState(view.revealed);
+  if (seenRevealed !== view.revealed) {
+    setSeenRevealed(view.revealed);
+    setRevealing(undefined);
+  }
+  const n = tallyOf(view, item.key)?.overall.n ?? 0;
+  const step = (to: number) => {
+    const target = view.items[to];
+    if (target) onControl({ currentItemKey: target.key });
+  };
+  return (
+    <section aria-labelledby="workshop-item" className="panel workshop-item">
+      <h2 id="workshop-item" className="section__title">
+        {t('workshops.console.itemsTitle')}
+      </h2>
+      <div className="workshop-stepper">
+        <Button size="sm" onClick={() => step(index - 1)} disabled={index === 0 || busy}>
+          {t('workshops.console.previous')}
+        </Button>
+        <SelectField
+          label={t('workshops.console.itemPicker')}
+          value={item.key}
+          onChange={(event) => onControl({ currentItemKey: event.target.value })}
+          fieldClassName="workshop-stepper__picker"
+        >
+          {view.items.map((entry, i) => (
+            <option key={entry.key} value={entry.key}>
+              {i + 1}. {entry.title}
+            </option>
+          ))}
+        </SelectField>
+        <Button size="sm" onClick={() => step(index + 1)} disabled={index >= total - 1 || busy}>
+          {t('workshops.console.next')}
+        </Button>
+      </div>
+      <p className="workshop-item__position">
+        {t('workshops.console.itemPosition', { number: index + 1, total })}・<DataText>{item.sectionTitle}</DataText>
+      </p>
+      <h3 className="workshop-item__title">
+        <DataText>{item.title}</DataText>
+      </h3>
+      {item.question && (
+        <p className="workshop-item__question">
+          <DataText>{item.question}</DataText>
+        </p>
+      )}
+      <section aria-labelledby="workshop-spread" className="workshop-item__spread">
+        <h3 id="workshop-spread" className="workshop-item__subtitle">
+          {t('workshops.console.distribution')}
+        </h3>
+        {/* Announced once per change of the current item's count, not for every bar. */}
+        <p className="visually-hidden" role="status">
+          {t('workshops.distribution.respondents', { count: n })}
+        </p>
+        <ItemSpread view={view} item={item} />
+        <label className="switch">
+          <input
+            type="checkbox"
+            className="switch__input"
+            checked={revealed}
+            disabled={busy}
+            aria-describedby="workshop-reveal-hint"
+            onChange={(event) => {
+              setRevealing(event.target.checked);
+              onControl({
+                revealed: event.target.checked
+                  ? [...view.revealed, item.key]
+                  : view.revealed.filter((key) => key !== item.key),
+              });
+            }}
+          />{' '}
+          <span className="switch__label">{t('workshops.console.reveal')}</span>
+        </label>
+        <p id="workshop-reveal-hint" className="field__hint">
+          {t('workshops.console.revealHint', { k: view.tally.k })}
+        </p>
+      </section>
+      <NotesForm key={item.key} orgId={orgId} view={view} item={item} />
+    </section>
+  );
+}
+
+function NotesForm({ orgId, view, item }: { orgId: string; view: WorkshopView; item: Item }) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const groupName = useGroupName();
+  const queryClient = useQueryClient();
+  const [scope, setScope] = useState('all');
+  const saved = view.notes.find((note) => note.scope === scope && note.itemKey === item.key);
+  const [draft, setDraft] = useState(() => draftOf(saved));
+  const [dirty, setDirty] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      workshopApi.saveNote(orgId, view.id, {
+        scope,
+        itemKey: item.key,
+        notes: draft.notes,
+        nextMove: draft.nextMove,
+        agreedLevel: draft.agreedLevel ? Number(draft.agreedLevel) : null,
+        agreedReason: draft.agreedReason,
+      }),
+    onSuccess: (note) => {
+      setDirty(false);
+      queryClient.setQueryData<WorkshopView>(workshopQueryKey(orgId, view.id), (current) =>
+        current ? withNote(current, note) : current,
+      );
+    },
+  });
+  const change = (patch: Partial<typeof draft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    setDirty(true);
+  };
+  const chooseScope = (next: string) => {
+    setScope(next);
+    setDraft(draftOf(view.notes.find((note) => note.scope === next && note.itemKey === item.key)));
+    setDirty(false);
+    save.reset();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const status = dirty
+    ? t('workshops.console.noteUnsaved')
+    : saved
+      ? t('workshops.console.noteSaved', { time: formatTime(new Date(saved.updatedAt)) })
+      : '';
+
+  return (
+    <section aria-labelledby="workshop-notes" className="workshop-notes">
+      <h3 id="workshop-notes" className="workshop-item__subtitle">
+        {t('workshops.console.notesTitle')}
+      </h3>
+      <form className="form" onSubmit={submit}>
+        <SelectField
+          label={t('workshops.console.noteScope')}
+          value={scope}
+          onChange={(event) => chooseScope(event.target.value)}
+          fieldClassName="field--narrow"
+        >
+          <option value="all">{t('workshops.console.overall')}</option>
+          {view.groups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {groupName(group)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          label={t('workshops.console.notes')}
+          rows={3}
+          maxLength={2000}
+          value={draft.notes}
+          onChange={(event) => change({ notes: event.target.value })}
+        />
+        <TextAreaField
+          label={t('workshops.console.nextMove')}
+          rows={2}
+          maxLength={2000}
+          value={draft.nextMove}
+          onChange={(event) => change({ nextMove: event.target.value })}
+        />
+        <SelectField
+          label={t('workshops.console.agreedLevel')}
+          value={draft.agreedLevel}
+          onChange={(event) => change({ agreedLevel: event.target.value })}
+          fieldClassName="field--narrow"
+        >
+          <option value="">{t('workshops.console.noAgreedLevel')}</option>
+          {item.levels.map((level, i) => (
+            <option key={level.label} value={String(i + 1)}>
+              {t('workshops.distribution.level', { number: i + 1 })} {level.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          label={t('workshops.console.agreedReason')}
+          rows={2}
+          maxLength={2000}
+          value={draft.agreedReason}
+          onChange={(event) => change({ agreedReason: event.target.value })}
+        />
+        {save.isError && <Alert tone="error">{describe(save.error)}</Alert>}
+        <div className="button-row">
+          <Button type="submit" variant="primary" busy={save.isPending} busyLabel={t('common.saving')}>
+            {t('workshops.console.saveNote')}
+          </Button>
+          <p role="status" className={`workshop-notes__status${dirty ? '' : ' workshop-notes__status--saved'}`}>
+            {status}
+          </p>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function draftOf(note: WorkshopView['notes'][number] | undefined) {
+  return {
+    notes: note?.notes ?? '',
+    nextMove: note?.nextMove ?? '',
+    agreedLevel: note?.agreedLevel ? String(note.agreedLevel) : '',
+    agreedReason: note?.agreedReason ?? '',
+  };
+}
+
+export function PollResults({ view }: { view: WorkshopView }) {
+  const { t } = useTranslation();
+  const poll = view.tally.poll;
+  const counts = poll.counts;
+  const max = counts ? Math.max(1, ...counts.map((c) => c.n)) : 1;
+  return (
+    <figure className="distribution">
+      <figcaption className="distribution__caption">
+        <span className="distribution__n">{t('workshops.console.votes', { count: poll.n })}</span>
+      </figcaption>
+      {counts ? (
+        <ul className="distribution__bars">
+          {view.items.map((item) => {
+            const count = counts.find((c) => c.itemKey === item.key)?.n ?? 0;
+            return (
+              <li key={item.key} className="distribution__row">
+                <span className="distribution__label">
+                  <DataText>{item.title}</DataText>
+                </span>
+                <span className="distribution__track" aria-hidden="true">
+                  <span className="distribution__bar" style={{ width: `${(count / max) * 100}%` }} />
+                </span>
+                <span className="distribution__count">{t('workshops.console.votes', { count })}</span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="distribution__withheld">{t('workshops.distribution.withheld', { k: view.tally.k })}</p>
+      )}
+    </figure>
+  );
+}
+
+function PollPanel({
+  view,
+  busy,
+  onControl,
+}: {
+  view: WorkshopView;
+  busy: boolean;
+  onControl: (input: WorkshopControlInput) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="workshop-poll" className="panel">
+      <h2 id="workshop-poll" className="section__title">
+        {t('workshops.console.pollTitle')}
+      </h2>
+      <p>{t('workshops.console.pollLead')}</p>
+      <p className="workshop-poll__state">
+        {view.pollOpen ? t('workshops.console.pollOpenNow') : t('workshops.console.pollClosed')}
+      </p>
+      <PollResults view={view} />
+      <p className="button-row">
+        <Button
+          variant={view.pollOpen ? 'secondary' : 'primary'}
+          disabled={busy || view.status === 'locked'}
+          onClick={() => onControl({ pollOpen: !view.pollOpen })}
+        >
+          {view.pollOpen ? t('workshops.console.closePoll') : t('workshops.console.openPoll')}
+        </Button>
+      </p>
+    </section>
+  );
+}
+
+function LockPanel({
+  view,
+  busy,
+  onControl,
+}: {
+  view: WorkshopView;
+  busy: boolean;
+  onControl: (input: WorkshopControlInput) => void;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const locked = view.status === 'locked';
+  return (
+    <section aria-labelledby="workshop-lock" className="panel">
+      <h2 id="workshop-lock" className="section__title">
+        {t('workshops.console.lockTitle')}
+      </h2>
+      {locked && <p>{t('workshops.console.lockedNote')}</p>}
+      <p className="button-row">
+        {locked ? (
+          <Button disabled={busy} onClick={() => onControl({ status: 'open' })}>
+            {t('workshops.console.reopen')}
+          </Button>
+        ) : (
+          <Button variant="danger" disabled={busy} onClick={() => setConfirming(true)}>
+            {t('workshops.console.lock')}
+          </Button>
+        )}
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={t('workshops.console.lockConfirmTitle')}
+        body={t('workshops.console.lockConfirmBody')}
+        confirmLabel={t('workshops.console.lock')}
+        busy={busy}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => {
+          onControl({ status: 'locked', pollOpen: false });
+          setConfirming(false);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { type QueryClient, queryOptions, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type {
+  CreateWorkshopInput,
+  JoinWorkshopInput,
+  NoteInput,
+  ParticipantView,
+  WorkshopControlInput,
+  WorkshopNote,
+  WorkshopProgress,
+  WorkshopView,
+  workshopListSchema,
+} from '../../../shared/workshops/workshop-schema.js';
+import { api, segment } from '../../lib/api.js';
+import { applyEvent } from './workshop-events.js';
+
+export type WorkshopList = z.infer<typeof workshopListSchema>;
+export interface WorkshopLookup {
+  workshopId: string;
+  title: string;
+  grouping: 'position' | 'table' | 'assigned';
+  tables: number[];
+  status: 'open' | 'locked';
+}
+
+const base = (orgId: string) => `/api/orgs/${segment(orgId)}/workshops`;
+const workshopPath = (orgId: string, workshopId: string) => `${base(orgId)}/${segment(workshopId)}`;
+const participantPath = (workshopId: string) => `/api/workshops/${segment(workshopId)}`;
+
+export const workshopsQueryKey = (orgId: string) => ['orgs', orgId, 'workshops'] as const;
+export const workshopQueryKey = (orgId: string, workshopId: string) =>
+  [...workshopsQueryKey(orgId), workshopId] as const;
+export const progressQueryKey = (orgId: string, workshopId: string) =>
+  [...workshopQueryKey(orgId, workshopId), 'progress'] as const;
+export const participantQueryKey = (workshopId: string) => ['workshops', workshopId, 'me'] as const;
+
+export function workshopsQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: workshopsQueryKey(orgId),
+    queryFn: () => api.get<WorkshopList>(base(orgId)),
+  });
+}
+
+/** Kept up to date by the live stream, so a refetch on focus is not needed and could go back in time. */
+export function workshopQueryOptions(orgId: string, workshopId: string) {
+  return queryOptions({
+    queryKey: workshopQueryKey(orgId, workshopId),
+    queryFn: () => api.get<WorkshopView>(workshopPath(orgId, workshopId)),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function progressQueryOptions(orgId: string, workshopId: string) {
+  return queryOptions({
+    queryKey: progressQueryKey(orgId, workshopId),
+    queryFn: () => api.get<WorkshopProgress>(`${workshopPath(orgId, workshopId)}/progress`),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function participantQueryOptions(workshopId: string) {
+  return queryOptions({
+    queryKey: participantQueryKey(workshopId),
+    queryFn: () => api.get<ParticipantView>(`${participantPath(workshopId)}/me`),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
+}
+
+export const workshopApi = {
+  create: (orgId: string, input: CreateWorkshopInput) => api.post<{ id: string; code: string }>(base(orgId), input),
+  control: (orgId: string, workshopId: string, input: WorkshopControlInput) =>
+    api.patch<WorkshopView>(workshopPath(orgId, workshopId), input),
+  saveNote: (orgId: string, workshopId: string, input: NoteInput) =>
+    api.put<WorkshopNote>(`${workshopPath(orgId, workshopId)}/notes`, input),
+  lookup: (code: string) => api.get<WorkshopLookup>('/api/workshops/lookup', { code }),
+  join: (input: JoinWorkshopInput) =>
+    api.post<{ workshopId: string; participantId: string }>('/api/workshops/join', input),
+  answer: (workshopId: string, itemKey: string, level: number | null) =>
+    api.put<void>(`${participantPath(workshopId)}/answers`, { itemKey, level }),
+  moveParticipant: (orgId: string, workshopId: string, participantId: string, groupId: string | null) =>
+    api.patch<WorkshopProgress>(`${workshopPath(orgId, workshopId)}/participants/${segment(participantId)}`, {
+      groupId,
+    }),
+  vote: (workshopId: string, itemKey: string) => api.put<void>(`${participantPath(workshopId)}/poll`, { itemKey }),
+};
+
+/** The join address people type or scan: /w/CODE on this site. */
+export function joinUrl(code: string): string {
+  return `${window.location.origin}/w/${code}`;
+}
+
+/**
+ * Follows a workshop's Server-Sent Events and writes each into the query cache. The stream opens
+ * once, after the view is loaded, from the view's last event; the browser resumes it by itself
+ * after a drop (it sends Last-Event-ID). Returns whether the stream is connected.
+ */
+export function useWorkshopEvents({
+  url,
+  queryKey,
+  progressKey,
+  lastEventId,
+}: {
+  url: string;
+  queryKey: readonly unknown[];
+  progressKey?: readonly unknown[] | undefined;
+  /** Undefined until the view is loaded; the stream waits for it. */
+  lastEventId: number | undefined;
+}): boolean {
+  const queryClient = useQueryClient();
+  const [connected, setConnected] = useState(false);
+  const ready = lastEventId !== undefined;
+  const firstId = useRef<number | undefined>(undefined);
+  if (firstId.current === undefined && lastEventId !== undefined) firstId.current = lastEventId;
+  const key = JSON.stringify(queryKey);
+  const progress = progressKey ? JSON.stringify(progressKey) : '';
+
+  useEffect(() => {
+    if (!ready) return;
+    const source = new EventSource(`${url}?after=${firstId.current ?? 0}`);
+    const handle = (kind: string) => (event: MessageEvent<string>) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      const id = Number(event.lastEventId) || 0;
+      write(queryClient, kind, payload, id, JSON.parse(key), progress ? JSON.parse(progress) : undefined);
+    };
+    for (const kind of ['state', 'tally', 'note', 'progress']) source.addEventListener(kind, handle(kind));
+    source.onopen = () => setConnected(true);
+    source.onerror = () => setConnected(false);
+    return () => {
+      source.close();
+      setConnected(false);
+    };
+  }, [ready, url, key, progress, queryClient]);
+
+  return connected;
+}
+
+function write(
+  queryClient: QueryClient,
+  kind: string,
+  payload: unknown,
+  id: number,
+  queryKey: unknown[],
+  progressKey: unknown[] | undefined,
+) {
+  if (kind === 'progress') {
+    if (progressKey) queryClient.setQueryData(progressKey, payload as WorkshopProgress);
+    return;
+  }
+  queryClient.setQueryData<WorkshopView>(queryKey, (view) => (view ? applyEvent(view, kind, payload, id) : view));
+}
