@@ -178,4 +178,69 @@ describe('ワークショップ', () => {
     await expectText(page.getByRole('alert'), 'コード');
     await expectVisible(page.getByRole('link', { name: '別のコードを入力する' }));
   });
+
+  test('まとめのページに、分布・対話の記録・グループの次の一手・投票が並び、A4で印刷でき、CSVでも取り出せる', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    const rounds = await admin.get<{ id: string; title: string }[]>(`/api/orgs/${cityId}/rounds`);
+    const roundId = rounds.find((r) => r.title === demoRound)?.id;
+    const title = `E2E まとめ ${uniqueSuffix()}`;
+    const opened = await admin.post<{ id: string; code: string }>(`/api/orgs/${cityId}/workshops`, {
+      roundId,
+      title,
+      grouping: 'assigned',
+      groupNames: ['A班', 'B班'],
+    });
+    const view = await admin.get<View & { groups: { id: string; name: string }[] }>(
+      `/api/orgs/${cityId}/workshops/${opened.id}`,
+    );
+    const first = view.items[0];
+    for (const nickname of ['一', '二', '三']) {
+      const person = await anonymousApi();
+      await person.post('/api/workshops/join', { code: opened.code, nickname, position: 'staff' });
+      const answered = await person.http.put(`/api/workshops/${opened.id}/answers`, {
+        data: { itemKey: first?.key, level: 2 },
+      });
+      expect(answered.status()).toBe(204);
+      await person.dispose();
+    }
+    const saved = await admin.http.put(`/api/orgs/${cityId}/workshops/${opened.id}/notes`, {
+      data: {
+        scope: view.groups[0]?.id,
+        itemKey: first?.key,
+        notes: '目標は掲示しているが話題にならない。',
+        nextMove: '朝会で目標に触れる時間を1分とる。',
+        agreedLevel: 2,
+        agreedReason: '示されてはいるが、共有まではしていない。',
+      },
+    });
+    expect(saved.status()).toBe(200);
+
+    const { context, page } = await browser.open({ bypassCSP: true });
+    await logInContext(context, demo.orgAdmin.email);
+    await page.goto(`/orgs/${cityId}/workshops/${opened.id}`);
+    await page.getByRole('link', { name: 'まとめ（印刷・ダウンロード）', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: title }));
+    const drafts = page.getByRole('region', { name: 'グループの次の一手（行動計画の下書き）' });
+    await expectText(drafts, 'A班');
+    await expectText(drafts, '朝会で目標に触れる時間を1分とる。');
+    const item = page.getByRole('region', { name: `1. ${first?.title}` });
+    await expectText(item, '回答 3人');
+    await expectText(item, '示されてはいるが、共有まではしていない。');
+    await expectNoAxeViolations(page, 'workshop summary');
+    await saveScreenshot(page, 'workshop-summary');
+
+    const csv = await page.request.get(
+      (await page.getByRole('link', { name: 'CSVでダウンロード', exact: true }).getAttribute('href')) ?? '',
+    );
+    expect(csv.status()).toBe(200);
+    expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect((await csv.body()).toString('utf8')).toContain('朝会で目標に触れる時間を1分とる。');
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: '印刷する', exact: true }).isVisible()).resolves.toBe(false);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await admin.dispose();
+  });
 });

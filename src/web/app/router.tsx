@@ -387,6 +387,13 @@ const workshopPresentRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/workshops/workshop-present-page.js'), 'WorkshopPresentPage'),
 });
 
+const workshopSummaryRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'workshops/$workshopId/summary',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(() => import('../features/workshops/workshop-summary-page.js'), 'WorkshopSummaryPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([
     loginRoute,
@@ -430,6 +437,7 @@ const routeTree = rootRoute.addChildren([
       outboxRoute,
       settingsRoute,
       workshopsRoute,
+      workshopSummaryRoute,
       workshopConsoleRoute,
       workshopPresentRoute,
     ]),

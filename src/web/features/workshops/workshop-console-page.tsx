@@ -125,6 +125,13 @@ function Console({ orgId, view, connected }: { orgId: string; view: WorkshopView
             >
               {t('workshops.console.present')}
             </Link>
+            <Link
+              to="/orgs/$orgId/workshops/$workshopId/summary"
+              params={{ orgId, workshopId: view.id }}
+              className="button button--secondary"
+            >
+              {t('workshops.summary.open')}
+            </Link>
           </>
         }
       />
