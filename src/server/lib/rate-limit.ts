@@ -30,3 +30,10 @@ export async function undoRateLimitHit(db: Db, key: string): Promise<void> {
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
+
+/** The count of a window still running, without adding to it; 0 when there is none. */
+export async function readRateLimit(db: Db, key: string, windowSeconds: number, now: Date): Promise<number> {
+  const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
+  if (!row || row.windowStart.getTime() <= now.getTime() - windowSeconds * 1000) return 0;
+  return row.count;
+}

@@ -281,8 +281,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) => {
-      const workshop = await repo.findWorkshopByCode(deps.db, request.query.code);
-      if (!workshop) throw new AppError('workshop_not_found');
+      const workshop = await service.workshopByCode(live, request.query.code, request.ip ?? null);
       const groups = await repo.listGroups(deps.db, workshop.id);
       return {
         workshopId: workshop.id,
@@ -306,7 +305,11 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const joined = await service.joinWorkshop(live, request.actor?.userId ?? null, request.body);
+      const joined = await service.joinWorkshop(
+        live,
+        { userId: request.actor?.userId ?? null, ip: request.ip ?? null },
+        request.body,
+      );
       reply.setCookie(service.participantCookie(joined.workshopId), joined.secret, cookieOptions(request));
       return reply.code(201).send({ workshopId: joined.workshopId, participantId: joined.participantId });
     },

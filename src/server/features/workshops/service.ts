@@ -24,7 +24,7 @@ import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
-import { hitRateLimit } from '../../lib/rate-limit.js';
+import { hitRateLimit, readRateLimit } from '../../lib/rate-limit.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
 import type { LiveHub } from './live.js';
 import * as repo from './repo.js';
@@ -35,6 +35,28 @@ export interface WorkshopDeps {
   db: Db;
   hub: LiveHub;
   now: () => Date;
+}
+
+/**
+ * Wrong codes one address may try in ten minutes. A room behind one router mistypes a few; someone
+ * guessing codes of other workshops is stopped long before finding one (31^6 codes).
+ */
+export const codeGuessLimit = { perWindow: 30, windowSeconds: 600 };
+
+/**
+ * Finds the workshop a code names, counting wrong codes per address: past the limit every code is
+ * refused for the rest of the window, right or wrong, so guessing learns nothing.
+ */
+export async function workshopByCode(deps: Pick<WorkshopDeps, 'db' | 'now'>, code: string, ip: string | null) {
+  const key = `workshop-code:${ip ?? 'unknown'}`;
+  const { perWindow, windowSeconds } = codeGuessLimit;
+  if ((await readRateLimit(deps.db, key, windowSeconds, deps.now())) >= perWindow) throw new AppError('rate_limited');
+  const workshop = await repo.findWorkshopByCode(deps.db, code);
+  if (!workshop) {
+    await hitRateLimit(deps.db, key, windowSeconds, deps.now());
+    throw new AppError('workshop_not_found');
+  }
+  return workshop;
 }
 
 /** Answers one participant may send in ten seconds: a person taps a few a second at most. */
@@ -364,11 +386,10 @@ export const participantCookie = (workshopId: string) => `kn_ws_${workshopId.rep
 /** Joins a workshop by its code; returns the participant and the secret for their cookie. */
 export async function joinWorkshop(
   deps: WorkshopDeps,
-  userId: string | null,
+  caller: { userId: string | null; ip: string | null },
   input: z.infer<typeof joinWorkshopSchema>,
 ) {
-  const workshop = await repo.findWorkshopByCode(deps.db, input.code);
-  if (!workshop) throw new AppError('workshop_not_found');
+  const workshop = await workshopByCode(deps, input.code, caller.ip);
   if (workshop.status === 'locked') throw new AppError('workshop_locked');
   const groups = await repo.listGroups(deps.db, workshop.id);
   let groupId: string | null = null;
@@ -386,7 +407,7 @@ export async function joinWorkshop(
   await repo.insertParticipant(deps.db, {
     id,
     workshopId: workshop.id,
-    userId,
+    userId: caller.userId,
     nickname: input.nickname,
     position: input.position,
     departmentName: input.departmentName || null,

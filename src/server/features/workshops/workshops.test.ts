@@ -3,7 +3,7 @@ import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factor
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { createRound, importTemplate } from '../../../../test/rounds.js';
 import type { ParticipantView, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
-import { answerLimit } from './service.js';
+import { answerLimit, codeGuessLimit } from './service.js';
 
 /**
  * Live workshops through the API: a facilitator opens one on a round, people join by code without
@@ -254,6 +254,22 @@ describe('a workshop', () => {
     // Everyone else goes on answering.
     const other = await join(code, '別の人');
     expect((await answer(id, other.cookie, 'sharing', 1)).statusCode).toBe(204);
+  });
+
+  it('stops an address that guesses codes, for right codes too, while others join', async () => {
+    const { code } = await openWorkshop();
+    const guess = (tried: string, remoteAddress: string) =>
+      t.app.inject({ method: 'GET', url: `/api/workshops/lookup?code=${tried}`, remoteAddress });
+    for (let i = 0; i < codeGuessLimit.perWindow; i++) expect((await guess('ZZZZZZ', '10.9.9.9')).statusCode).toBe(404);
+    expect((await guess(code, '10.9.9.9')).json()).toMatchObject({ code: 'rate_limited' });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      remoteAddress: '10.9.9.9',
+      payload: { code, nickname: '推測', position: 'staff' },
+    });
+    expect(refused.statusCode).toBe(429);
+    expect((await guess(code, '10.9.9.10')).statusCode).toBe(200);
   });
 
   it('is run by facilitators and administrators only, and is not found from another organisation', async () => {
