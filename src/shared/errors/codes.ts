@@ -136,6 +136,11 @@ export const errorCatalog = {
     ja: 'このワークショップは締め切られました。参加や回答の変更はできません。',
     en: 'This workshop is locked; joining and changing answers are no longer possible.',
   },
+  participant_answered: {
+    status: 409,
+    ja: '回答を始めた人は別のグループに移せません。移すと、前後の分布の差からその人の回答が分かってしまうためです。',
+    en: 'Someone who has started answering cannot be moved to another group: the spreads before and after would show their answers.',
+  },
   answer_flood: {
     status: 429,
     ja: '回答の送信が多すぎます。少し待ってからもう一度選んでください。',

@@ -89,12 +89,15 @@ export const workshopGroupSchema = z.object({ id: idSchema, key: z.string(), nam
 
 /**
  * The anonymous spread of one item: counts per level for everyone and per group, each null while
- * fewer than k people answered it (or when showing it would give away a withheld group).
+ * fewer than k people answered it (or when showing it would give away a withheld group). `n`, how
+ * many answered, is null below k too: even that says who has not answered yet.
  */
 export const itemTallySchema = z.object({
   itemKey: z.string(),
-  overall: z.object({ n: z.number().int(), counts: z.array(z.number().int()).nullable() }),
-  groups: z.array(z.object({ groupId: idSchema, n: z.number().int(), counts: z.array(z.number().int()).nullable() })),
+  overall: z.object({ n: z.number().int().nullable(), counts: z.array(z.number().int()).nullable() }),
+  groups: z.array(
+    z.object({ groupId: idSchema, n: z.number().int().nullable(), counts: z.array(z.number().int()).nullable() }),
+  ),
 });
 export const workshopTallySchema = z.object({
   k: z.number().int(),
@@ -102,11 +105,13 @@ export const workshopTallySchema = z.object({
   computedAt: z.string(),
   participants: z.number().int(),
   items: z.array(itemTallySchema),
-  /** The closing poll: votes per item, withheld below k votes in all. */
+  /** The closing poll: votes per item, withheld (and how many voted) below k votes in all. */
   poll: z.object({
-    n: z.number().int(),
+    n: z.number().int().nullable(),
     counts: z.array(z.object({ itemKey: z.string(), n: z.number().int() })).nullable(),
   }),
+  /** Items whose spread participants may see when this was counted; their streams get no other. */
+  revealed: z.array(z.string()),
 });
 export type WorkshopTally = z.infer<typeof workshopTallySchema>;
 
@@ -213,7 +218,10 @@ export type WorkshopEvent =
   | {
       id: number;
       kind: 'state';
-      payload: Pick<WorkshopView, 'status' | 'currentItemKey' | 'revealed' | 'pollOpen' | 'groups'>;
+      payload: Pick<WorkshopView, 'status' | 'currentItemKey' | 'revealed' | 'pollOpen' | 'groups'> & {
+        /** Set when the facilitator moved someone: that person's stream follows them to the new group. */
+        movedParticipantId?: string;
+      };
     }
   | { id: number; kind: 'tally'; payload: WorkshopTally }
   | { id: number; kind: 'note'; payload: WorkshopNote }

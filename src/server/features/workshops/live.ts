@@ -13,6 +13,8 @@ interface Subscriber {
   audience: 'all' | 'facilitator';
   lastId: number;
   send: (event: LiveEvent) => void;
+  /** Ends the stream, when the server shuts down. */
+  close: () => void;
 }
 
 /**
@@ -54,6 +56,9 @@ export class LiveHub {
 
   async stop(): Promise<void> {
     if (this.sweep) clearInterval(this.sweep);
+    // Open streams end, so the server can close; browsers reconnect elsewhere and resume.
+    for (const set of this.subscribers.values()) for (const subscriber of set) subscriber.close();
+    this.subscribers.clear();
     for (const timer of this.tallyTimers.values()) clearTimeout(timer);
     this.tallyTimers.clear();
     await this.stopListening?.();
@@ -94,9 +99,13 @@ export class LiveHub {
         this.again.delete(workshopId);
         const set = this.subscribers.get(workshopId);
         if (!set || set.size === 0) return;
-        const from = Math.min(...[...set].map((s) => s.lastId));
+        // The streams open now: one that opens during the read waits for the next pass (it asked
+        // for one), instead of being handed events after its own last id skipped.
+        const targets = [...set];
+        const from = Math.min(...targets.map((s) => s.lastId));
         const events = await repo.eventsAfter(this.db, workshopId, from);
-        for (const subscriber of set) {
+        for (const subscriber of targets) {
+          if (!set.has(subscriber)) continue;
           for (const event of events) {
             if (event.id <= subscriber.lastId) continue;
             subscriber.lastId = event.id;

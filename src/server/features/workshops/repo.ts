@@ -33,9 +33,18 @@ export async function findWorkshop(db: Db, scope: OrgScope, id: string, options:
 }
 
 /** A workshop by its id alone: for participants, who reach it by code and carry its id in their cookie. */
-export async function findWorkshopById(db: Db, id: string) {
-  const [row] = await db.select().from(workshops).where(eq(workshops.id, id));
+export async function findWorkshopById(db: Db, id: string, options: { lock?: 'share' } = {}) {
+  const query = db.select().from(workshops).where(eq(workshops.id, id));
+  const [row] = await (options.lock ? query.for('share') : query);
   return row ?? null;
+}
+
+export async function hasAnswered(db: Db, participantId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workshopAnswers)
+    .where(eq(workshopAnswers.participantId, participantId));
+  return Number(row?.n ?? 0) > 0;
 }
 
 export async function findWorkshopByCode(db: Db, code: string) {
@@ -224,13 +233,18 @@ export async function insertEvent(
   db: Db,
   row: { workshopId: string; kind: string; audience: 'all' | 'facilitator'; payload: unknown; now: Date },
 ) {
-  const [saved] = await db
-    .insert(workshopEvents)
-    .values({ ...row, createdAt: row.now })
-    .returning({ id: workshopEvents.id });
-  const id = Number(saved?.id);
-  await db.execute(sql`select pg_notify('workshop_events', ${`${row.workshopId}:${id}`})`);
-  return id;
+  // Ids must become visible in order: a stream that has seen id 101 never looks at 100 again. So
+  // each workshop's events are added one transaction at a time (a lock held until commit).
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7263, hashtext(${row.workshopId}))`);
+    const [saved] = await tx
+      .insert(workshopEvents)
+      .values({ ...row, createdAt: row.now })
+      .returning({ id: workshopEvents.id });
+    const id = Number(saved?.id);
+    await tx.execute(sql`select pg_notify('workshop_events', ${`${row.workshopId}:${id}`})`);
+    return id;
+  });
 }
 
 export async function eventsAfter(db: Db, workshopId: string, afterId: number, limit = 500) {

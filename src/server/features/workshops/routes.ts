@@ -37,6 +37,11 @@ const participantParams = z.strictObject({ workshopId: idSchema });
 
 /** Seconds between comments on an idle stream, so proxies and phones keep it open. */
 const HEARTBEAT_MS = 20_000;
+/**
+ * Unsent bytes a stream may pile up (a phone asleep with its connection still open) before it is
+ * closed; the browser reconnects when it wakes and resumes after its last event.
+ */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /**
  * Sends a workshop's events as Server-Sent Events from after the last id the client saw (the
@@ -67,11 +72,17 @@ function stream(
     audience,
     lastId: Number.isSafeInteger(after) && after > 0 ? after : 0,
     send: (event) => {
+      if (raw.writableLength > MAX_BUFFERED_BYTES) {
+        raw.destroy();
+        return;
+      }
       raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(shape(event))}\n\n`);
     },
+    close: () => raw.end(),
   });
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
-  request.raw.on('close', () => {
+  heartbeat.unref();
+  raw.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
   });
@@ -147,7 +158,8 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: workshopViewSchema },
       },
     },
-    async (request) => service.controlWorkshop(orgContext(request, deps), request.params.workshopId, request.body),
+    async (request) =>
+      service.controlWorkshop(live, orgContext(request, deps), request.params.workshopId, request.body),
   );
 
   app.put(
@@ -390,7 +402,8 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       // The participant's group, followed when a state event says groups may have changed.
       let groupId = participant.groupId;
       stream(hub, request, reply, request.params.workshopId, 'all', (event) => {
-        if (event.kind === 'state')
+        const moved = (event.payload as { movedParticipantId?: string }).movedParticipantId;
+        if (event.kind === 'state' && moved === participant.id)
           void repo
             .findParticipant(deps.db, participant.workshopId, participant.id)
             .then((row) => {

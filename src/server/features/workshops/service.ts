@@ -173,6 +173,7 @@ export async function tallyOf(db: Db, workshop: repo.WorkshopRow) {
     counts,
     poll,
     computedAt,
+    revealed: workshop.revealed,
   });
 }
 
@@ -211,7 +212,7 @@ export async function getWorkshop(ctx: OrgContext, workshopId: string) {
   return viewOf(ctx.db, workshop);
 }
 
-async function publishState(db: Db, workshop: repo.WorkshopRow, now: Date) {
+async function publishState(db: Db, workshop: repo.WorkshopRow, now: Date, movedParticipantId?: string) {
   const groups = await repo.listGroups(db, workshop.id);
   await repo.insertEvent(db, {
     workshopId: workshop.id,
@@ -223,6 +224,7 @@ async function publishState(db: Db, workshop: repo.WorkshopRow, now: Date) {
       revealed: workshop.revealed,
       pollOpen: workshop.pollOpen,
       groups,
+      ...(movedParticipantId ? { movedParticipantId } : {}),
     },
     now,
   });
@@ -259,17 +261,30 @@ function scheduleLiveCounts(deps: WorkshopDeps, workshopId: string) {
  * other groups' (the projector shows those), which keeps a seminar's thousand streams light.
  */
 export function tallyForParticipant(tally: WorkshopTally, groupId: string | null): WorkshopTally {
+  const revealed = new Set(tally.revealed);
   return {
     ...tally,
-    items: tally.items.map((item) => ({ ...item, groups: item.groups.filter((g) => g.groupId === groupId) })),
+    items: tally.items.map((item) =>
+      revealed.has(item.itemKey)
+        ? { ...item, groups: item.groups.filter((g) => g.groupId === groupId) }
+        : { itemKey: item.itemKey, overall: { n: null, counts: null }, groups: [] },
+    ),
   };
 }
 
 /** Steps through items, reveals spreads, opens the poll, locks or reopens; every screen follows. */
-export async function controlWorkshop(ctx: OrgContext, workshopId: string, input: WorkshopControlInput) {
+export async function controlWorkshop(
+  deps: WorkshopDeps,
+  ctx: OrgContext,
+  workshopId: string,
+  input: WorkshopControlInput,
+) {
   await inTransaction(ctx, async (tx) => {
     const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
     if (!workshop) throw new AppError('not_found');
+    // Like a closed anonymous round, a locked workshop stays locked: reopening would let answers
+    // change after its results were seen, and the difference show who changed what.
+    if (workshop.status === 'locked' && input.status === 'open') throw new AppError('workshop_locked');
     const round = await repo.findRoundSheet(tx.db, workshop.orgId, workshop.roundId);
     const keys = new Set(round ? itemsOf(round.content).map((i) => i.key) : []);
     if (input.currentItemKey && !keys.has(input.currentItemKey))
@@ -303,6 +318,8 @@ export async function controlWorkshop(ctx: OrgContext, workshopId: string, input
       });
     await publishState(tx.db, next, tx.now());
   });
+  // Participants' tallies carry revealed items only: a reveal (or a lock) sends a fresh one.
+  if (input.revealed !== undefined || input.status !== undefined) scheduleLiveCounts(deps, workshopId);
   return getWorkshop(ctx, workshopId);
 }
 
@@ -363,19 +380,26 @@ export async function moveParticipant(
   participantId: string,
   input: z.infer<typeof moveParticipantSchema>,
 ) {
-  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId);
-  if (!workshop) throw new AppError('not_found');
-  if (input.groupId) {
-    const groups = await repo.listGroups(ctx.db, workshop.id);
-    if (!groups.some((g) => g.id === input.groupId))
-      throw new AppError('validation', undefined, [{ path: 'body.groupId', code: 'workshop.group_unknown' }]);
-  }
-  const moved = await repo.updateParticipant(ctx.db, workshop.id, participantId, { groupId: input.groupId });
-  if (!moved) throw new AppError('not_found');
-  // A state event tells the moved person's stream to follow their new group.
-  await publishState(ctx.db, workshop, ctx.now());
-  scheduleLiveCounts(deps, workshop.id);
-  return progressOf(ctx.db, workshop.id);
+  await inTransaction(ctx, async (tx) => {
+    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
+    if (!workshop) throw new AppError('not_found');
+    if (workshop.status === 'locked') throw new AppError('workshop_locked');
+    if (input.groupId) {
+      const groups = await repo.listGroups(tx.db, workshop.id);
+      if (!groups.some((g) => g.id === input.groupId))
+        throw new AppError('validation', undefined, [{ path: 'body.groupId', code: 'workshop.group_unknown' }]);
+    }
+    const participant = await repo.findParticipant(tx.db, workshop.id, participantId);
+    if (!participant) throw new AppError('not_found');
+    // Answers count in the group their giver is in: moving someone who answered would show their
+    // answers as the difference between the groups' spreads before and after.
+    if (await repo.hasAnswered(tx.db, participantId)) throw new AppError('participant_answered');
+    await repo.updateParticipant(tx.db, workshop.id, participantId, { groupId: input.groupId });
+    // A state event tells the moved person's stream to follow them to their new group.
+    await publishState(tx.db, workshop, tx.now(), participantId);
+  });
+  scheduleLiveCounts(deps, workshopId);
+  return progressOf(ctx.db, workshopId);
 }
 
 // ——— Participants (no account needed) ———
@@ -431,6 +455,19 @@ export async function participantOf(db: Db, workshopId: string, cookie: string |
   return given.length === kept.length && timingSafeEqual(given, kept) ? participant : null;
 }
 
+/**
+ * Writes while the workshop is open: the row is read with a share lock, so a lock taken at the
+ * same moment waits for this write or this write sees the lock; nothing lands after it.
+ */
+async function whileOpen<T>(db: Db, workshopId: string, write: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const current = await repo.findWorkshopById(tx, workshopId, { lock: 'share' });
+    if (!current) throw new AppError('not_found');
+    if (current.status === 'locked') throw new AppError('workshop_locked');
+    return write(tx);
+  });
+}
+
 async function requireParticipant(db: Db, workshopId: string, cookie: string | undefined) {
   const workshop = await repo.findWorkshopById(db, workshopId);
   const participant = workshop ? await participantOf(db, workshopId, cookie) : null;
@@ -447,6 +484,7 @@ export async function participantView(
   const [view, answers] = await Promise.all([viewOf(db, workshop), repo.listAnswersOf(db, participant.id)]);
   return {
     ...view,
+    tally: tallyForParticipant(view.tally, participant.groupId),
     me: {
       id: participant.id,
       nickname: participant.nickname,
@@ -474,13 +512,15 @@ export async function answer(
   if (!item) throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
   if (input.level !== null && input.level > item.levels.length)
     throw new AppError('validation', undefined, [{ path: 'body.level', code: 'workshop.level_range' }]);
-  await repo.saveAnswer(deps.db, {
-    participantId: participant.id,
-    workshopId: workshop.id,
-    itemKey: input.itemKey,
-    level: input.level,
-    now: deps.now(),
-  });
+  await whileOpen(deps.db, workshop.id, (tx) =>
+    repo.saveAnswer(tx, {
+      participantId: participant.id,
+      workshopId: workshop.id,
+      itemKey: input.itemKey,
+      level: input.level,
+      now: deps.now(),
+    }),
+  );
   scheduleLiveCounts(deps, workshop.id);
 }
 
@@ -496,6 +536,8 @@ export async function vote(
   const round = await repo.findRoundSheet(deps.db, workshop.orgId, workshop.roundId);
   if (!round || !itemsOf(round.content).some((i) => i.key === input.itemKey))
     throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
-  await repo.updateParticipant(deps.db, workshop.id, participant.id, { pollItemKey: input.itemKey });
+  await whileOpen(deps.db, workshop.id, (tx) =>
+    repo.updateParticipant(tx, workshop.id, participant.id, { pollItemKey: input.itemKey }),
+  );
   scheduleLiveCounts(deps, workshop.id);
 }

@@ -38,6 +38,7 @@ export function buildTally(input: {
   counts: AnswerCount[];
   poll: { itemKey: string; n: number }[];
   computedAt: Date;
+  revealed: string[];
 }): WorkshopTally {
   const { k } = input;
   const items = input.items.map((item) => {
@@ -58,12 +59,17 @@ export function buildTally(input: {
     if (ungrouped > 0) sizes.set('', ungrouped);
     const shown = shownGroups(sizes, k, overallShown);
     shown.delete('');
+    // How many answered is shown from k only, like the spread: below it, it says who has not.
+    const sizeOf = (groupId: string) => {
+      const size = sizes.get(groupId) ?? 0;
+      return size >= k ? size : null;
+    };
     return {
       itemKey: item.key,
-      overall: { n, counts: overallShown ? overall : null },
+      overall: { n: overallShown ? n : null, counts: overallShown ? overall : null },
       groups: input.groupIds.map((groupId) => ({
         groupId,
-        n: sizes.get(groupId) ?? 0,
+        n: sizeOf(groupId),
         counts: shown.has(groupId) ? countsOf(groupId) : null,
       })),
     };
@@ -73,9 +79,10 @@ export function buildTally(input: {
     k,
     computedAt: input.computedAt.toISOString(),
     participants: input.participants,
+    revealed: input.revealed,
     items,
     poll: {
-      n: votes,
+      n: votes >= k ? votes : null,
       counts: votes >= k ? [...input.poll].sort((a, b) => b.n - a.n || a.itemKey.localeCompare(b.itemKey)) : null,
     },
   };

@@ -181,6 +181,13 @@ describe.runIf(onPostgres)('two app servers on one database', () => {
     };
     const itemKey = view.items[0]?.key ?? '';
     const k = view.tally.k;
+    // Participants see the spreads of revealed items only.
+    const revealed = await fetch(`${a.url}/api/orgs/${orgId}/workshops/${id}`, {
+      method: 'PATCH',
+      headers: { cookie, ...json },
+      body: JSON.stringify({ revealed: [itemKey] }),
+    });
+    expect(revealed.status).toBe(200);
 
     // People join and answer through server B; one of them watches on server A.
     const people: string[] = [];

@@ -87,7 +87,7 @@ describe('a workshop', () => {
 
     expect((await answer(id, a.cookie, 'vision', 2)).statusCode).toBe(204);
     expect((await answer(id, b.cookie, 'vision', 3)).statusCode).toBe(204);
-    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: 2, counts: null });
+    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: null, counts: null });
 
     const c = await join(code, 'けん', 'section_chief');
     expect((await answer(id, c.cookie, 'vision', 3)).statusCode).toBe(204);
@@ -103,7 +103,7 @@ describe('a workshop', () => {
     expect(again.me.answers).toEqual([{ itemKey: 'vision', level: 2 }]);
     // Taking an answer back.
     expect((await answer(id, a.cookie, 'vision', null)).statusCode).toBe(204);
-    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: 2, counts: null });
+    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: null, counts: null });
   });
 
   it('withholds a group that others would give away by subtraction', async () => {
@@ -130,25 +130,27 @@ describe('a workshop', () => {
     expect(noTable.json().errors[0]).toMatchObject({ path: 'body.tableNumber', code: 'workshop.table_required' });
 
     const p = await join(code, 'みどり', 'staff', { tableNumber: 2 });
-    await answer(id, p.cookie, 'challenge', 1);
     const groups = (await view(id)).groups;
     expect(groups.map((g) => g.name)).toEqual(['1', '2', '3']);
-    const progress = await t.app.inject({
-      method: 'GET',
-      url: `${base()}/${id}/progress`,
-      headers: { cookie: org.cookie },
-    });
-    const [row] = progress.json().participants;
-    expect(row).toMatchObject({ nickname: 'みどり', answered: 1, voted: false, groupId: groups[1]?.id });
-    expect(JSON.stringify(progress.json())).not.toContain('"level"');
+    const progressOf = async () =>
+      (await t.app.inject({ method: 'GET', url: `${base()}/${id}/progress`, headers: { cookie: org.cookie } })).json();
+    const [row] = (await progressOf()).participants;
+    expect(row).toMatchObject({ nickname: 'みどり', answered: 0, voted: false, groupId: groups[1]?.id });
+    const move = (groupId: string | undefined) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `${base()}/${id}/participants/${row.id}`,
+        headers: { cookie: org.cookie },
+        payload: { groupId },
+      });
+    expect((await move(groups[2]?.id)).json().participants[0].groupId).toBe(groups[2]?.id);
 
-    const moved = await t.app.inject({
-      method: 'PATCH',
-      url: `${base()}/${id}/participants/${row.id}`,
-      headers: { cookie: org.cookie },
-      payload: { groupId: groups[2]?.id },
-    });
-    expect(moved.json().participants[0].groupId).toBe(groups[2]?.id);
+    await answer(id, p.cookie, 'challenge', 1);
+    const progress = await progressOf();
+    expect(progress.participants[0]).toMatchObject({ answered: 1, groupId: groups[2]?.id });
+    expect(JSON.stringify(progress)).not.toContain('"level"');
+    // Once someone has answered, moving them would show their answers as a difference of spreads.
+    expect((await move(groups[0]?.id)).json()).toMatchObject({ code: 'participant_answered' });
 
     const note = await t.app.inject({
       method: 'PUT',
@@ -212,6 +214,8 @@ describe('a workshop', () => {
     });
 
     await control({ status: 'locked' });
+    // A locked workshop stays locked.
+    expect((await control({ status: 'open' })).json()).toMatchObject({ code: 'workshop_locked' });
     const late = await t.app.inject({
       method: 'POST',
       url: '/api/workshops/join',
@@ -399,6 +403,13 @@ describe('the live stream', () => {
         headers: { cookie, ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}) },
       });
     const facilitator = fetch(`${address}${base()}/${id}/events`, { headers: { cookie: org.cookie } });
+    // Participants see the spreads of revealed items only.
+    await t.app.inject({
+      method: 'PATCH',
+      url: `${base()}/${id}`,
+      headers: { cookie: org.cookie },
+      payload: { revealed: ['vision'] },
+    });
     const stream = await open(people[0]?.cookie ?? '');
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const started = Date.now();

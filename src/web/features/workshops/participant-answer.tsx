@@ -15,7 +15,7 @@ type Item = ParticipantView['items'][number];
 export function ParticipantAnswerView({ view }: { view: ParticipantView }) {
   const { t } = useTranslation();
   usePageTitle(view.title);
-  useWorkshopEvents({
+  const connected = useWorkshopEvents({
     url: `/api/workshops/${encodeURIComponent(view.id)}/events`,
     queryKey: participantQueryKey(view.id),
     lastEventId: view.lastEventId,
@@ -46,6 +46,11 @@ export function ParticipantAnswerView({ view }: { view: ParticipantView }) {
       <p className={`workshop-answer__now${locked ? ' workshop-answer__now--locked' : ''}`} role="status">
         {locked ? t('workshops.answer.locked') : current ? t('workshops.answer.nowOn', { title: current.title }) : ''}
       </p>
+      {!connected && !locked && (
+        <p className="workshop-answer__live" role="status">
+          {t('workshops.console.liveOff')}
+        </p>
+      )}
       {view.pollOpen && <PollForm view={view} disabled={locked} />}
       <ol className="workshop-answer__items">
         {view.items.map((item, index) => (

@@ -273,7 +273,7 @@ function ItemPanel({
     setSeenRevealed(view.revealed);
     setRevealing(undefined);
   }
-  const n = tallyOf(view, item.key)?.overall.n ?? 0;
+  const n = tallyOf(view, item.key)?.overall.n ?? null;
   const step = (to: number) => {
     const target = view.items[to];
     if (target) onControl({ currentItemKey: target.key });
@@ -320,7 +320,9 @@ function ItemPanel({
         </h3>
         {/* Announced once per change of the current item's count, not for every bar. */}
         <p className="visually-hidden" role="status">
-          {t('workshops.distribution.respondents', { count: n })}
+          {n === null
+            ? t('workshops.distribution.withheld', { k: view.tally.k })
+            : t('workshops.distribution.respondents', { count: n })}
         </p>
         <ItemSpread view={view} item={item} />
         <label className="switch">
@@ -480,7 +482,7 @@ export function PollResults({ view }: { view: WorkshopView }) {
   return (
     <figure className="distribution">
       <figcaption className="distribution__caption">
-        <span className="distribution__n">{t('workshops.console.votes', { count: poll.n })}</span>
+        {poll.n !== null && <span className="distribution__n">{t('workshops.console.votes', { count: poll.n })}</span>}
       </figcaption>
       {counts ? (
         <ul className="distribution__bars">
@@ -558,11 +560,7 @@ function LockPanel({
       </h2>
       {locked && <p>{t('workshops.console.lockedNote')}</p>}
       <p className="button-row">
-        {locked ? (
-          <Button disabled={busy} onClick={() => onControl({ status: 'open' })}>
-            {t('workshops.console.reopen')}
-          </Button>
-        ) : (
+        {!locked && (
           <Button variant="danger" disabled={busy} onClick={() => setConfirming(true)}>
             {t('workshops.console.lock')}
           </Button>

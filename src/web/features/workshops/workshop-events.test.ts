@@ -15,7 +15,14 @@ const view: WorkshopView = {
   items: [],
   groups: [],
   notes: [],
-  tally: { k: 3, computedAt: '2026-11-30T00:00:00.000Z', participants: 0, items: [], poll: { n: 0, counts: null } },
+  tally: {
+    k: 3,
+    computedAt: '2026-11-30T00:00:00.000Z',
+    revealed: [],
+    participants: 0,
+    items: [],
+    poll: { n: 0, counts: null },
+  },
   lastEventId: 10,
 };
 

@@ -71,7 +71,8 @@ export function Distribution({
 }: {
   item: Item;
   counts: number[] | null;
-  n: number;
+  /** How many answered; null below k, when even that is not shown. */
+  n: number | null;
   k: number;
   title: string;
   headingLevel?: 3 | 4;
@@ -84,7 +85,7 @@ export function Distribution({
     <figure className={`distribution${large ? ' distribution--large' : ''}`}>
       <figcaption className="distribution__caption">
         <Heading className="distribution__title">{title}</Heading>
-        <span className="distribution__n">{t('workshops.distribution.respondents', { count: n })}</span>
+        {n !== null && <span className="distribution__n">{t('workshops.distribution.respondents', { count: n })}</span>}
       </figcaption>
       {counts ? (
         <ul className="distribution__bars">
@@ -108,7 +109,7 @@ export function Distribution({
         </ul>
       ) : (
         <p className="distribution__withheld">
-          {n >= k ? t('workshops.distribution.withheldDerived') : t('workshops.distribution.withheld', { k })}
+          {n !== null ? t('workshops.distribution.withheldDerived') : t('workshops.distribution.withheld', { k })}
         </p>
       )}
     </figure>
@@ -136,7 +137,7 @@ export function ItemSpread({
       <Distribution
         item={item}
         counts={tally?.overall.counts ?? null}
-        n={tally?.overall.n ?? 0}
+        n={tally?.overall.n ?? null}
         k={k}
         title={t('workshops.console.overall')}
         large={large}
@@ -145,14 +146,13 @@ export function ItemSpread({
         <div className="item-spread__groups">
           {view.groups.map((group) => {
             const entry = tally?.groups.find((g) => g.groupId === group.id);
-            // Groups nobody has answered in yet only add noise.
-            if (!entry || entry.n === 0) return null;
+            if (!entry) return null;
             return (
               <Distribution
                 key={group.id}
                 item={item}
                 counts={entry?.counts ?? null}
-                n={entry?.n ?? 0}
+                n={entry.n}
                 k={k}
                 title={groupName(group)}
                 headingLevel={4}

@@ -97,7 +97,8 @@ export function joinUrl(code: string): string {
 /**
  * Follows a workshop's Server-Sent Events and writes each into the query cache. The stream opens
  * once, after the view is loaded, from the view's last event; the browser resumes it by itself
- * after a drop (it sends Last-Event-ID). Returns whether the stream is connected.
+ * after a drop (it sends Last-Event-ID), and this hook opens a new one, after the last event it
+ * has, when the browser gives up. Returns whether the stream is connected.
  */
 export function useWorkshopEvents({
   url,
@@ -121,7 +122,11 @@ export function useWorkshopEvents({
 
   useEffect(() => {
     if (!ready) return;
-    const source = new EventSource(`${url}?after=${firstId.current ?? 0}`);
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = 1000;
+    // The last event this page has, so a stream opened anew resumes after it.
+    let lastSeen = firstId.current ?? 0;
     const handle = (kind: string) => (event: MessageEvent<string>) => {
       let payload: unknown;
       try {
@@ -130,13 +135,32 @@ export function useWorkshopEvents({
         return;
       }
       const id = Number(event.lastEventId) || 0;
+      lastSeen = Math.max(lastSeen, id);
       write(queryClient, kind, payload, id, JSON.parse(key), progress ? JSON.parse(progress) : undefined);
     };
-    for (const kind of ['state', 'tally', 'note', 'progress']) source.addEventListener(kind, handle(kind));
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
+    const open = () => {
+      const next = new EventSource(`${url}?after=${lastSeen}`);
+      source = next;
+      for (const kind of ['state', 'tally', 'note', 'progress']) next.addEventListener(kind, handle(kind));
+      next.onopen = () => {
+        delay = 1000;
+        setConnected(true);
+      };
+      next.onerror = () => {
+        setConnected(false);
+        // The browser retries a dropped stream by itself, but gives up after an error answer
+        // (a server restarting behind the load balancer): then this page opens a new one.
+        if (next.readyState === EventSource.CLOSED) {
+          next.close();
+          retry = setTimeout(open, delay);
+          delay = Math.min(delay * 2, 30_000);
+        }
+      };
+    };
+    open();
     return () => {
-      source.close();
+      if (retry) clearTimeout(retry);
+      source?.close();
       setConnected(false);
     };
   }, [ready, url, key, progress, queryClient]);

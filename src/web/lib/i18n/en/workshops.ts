@@ -83,9 +83,9 @@ export const workshopsEn: Messages['workshops'] = {
     votes_other: '{{count}} votes',
     lockTitle: 'Ending the workshop',
     lock: 'Lock',
-    reopen: 'Unlock',
     lockConfirmTitle: 'Lock this workshop?',
-    lockConfirmBody: 'Once locked, nobody can join or change answers. You can unlock it later.',
+    lockConfirmBody:
+      'Once locked, nobody can join or change answers. A lock cannot be undone: answers changing after the results were seen would show whose they were.',
     lockedNote: 'This workshop is locked.',
   },
   distribution: {
