@@ -120,7 +120,10 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }
-    if (request.actor && unsafeMethods.has(request.method) && isCrossSite(request)) {
+    // A change that carries who the caller is (a session, or a workshop participant's cookie) must
+    // come from this site's own pages.
+    const participant = Object.keys(request.cookies ?? {}).some((name) => name.startsWith('kn_ws_'));
+    if ((request.actor || participant) && unsafeMethods.has(request.method) && isCrossSite(request)) {
       throw new AppError('csrf');
     }
     if (access.kind === 'public') return;

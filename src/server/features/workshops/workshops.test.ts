@@ -251,6 +251,15 @@ describe('a workshop', () => {
     const forged = p.cookie.replace(/\.[^.]+$/, '.forged');
     expect((await answer(id, forged, 'sharing', 1)).statusCode).toBe(404);
 
+    // Another site's page cannot answer with the participant's cookie.
+    const forgedSite = await t.app.inject({
+      method: 'PUT',
+      url: `/api/workshops/${id}/answers`,
+      headers: { cookie: p.cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      payload: { itemKey: 'sharing', level: 1 },
+    });
+    expect(forgedSite.statusCode).toBe(403);
+
     let last = 0;
     for (let i = 0; i < answerLimit.perWindow + 1; i++)
       last = (await answer(id, p.cookie, 'sharing', (i % 3) + 1)).statusCode;
