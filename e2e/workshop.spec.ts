@@ -243,4 +243,37 @@ describe('ワークショップ', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await admin.dispose();
   });
+
+  test('テーブル別のワークショップでは、テーブル番号を選ばないと参加できず、選ぶとそのテーブルのグループに入る', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    const rounds = await admin.get<{ id: string; title: string }[]>(`/api/orgs/${cityId}/rounds`);
+    const opened = await admin.post<{ id: string; code: string }>(`/api/orgs/${cityId}/workshops`, {
+      roundId: rounds.find((r) => r.title === demoRound)?.id,
+      title: `E2E テーブル ${uniqueSuffix()}`,
+      grouping: 'table',
+      tableCount: 5,
+    });
+    const phone = await browser.open({ device: 'phone' });
+    await phone.page.goto(`/w/${opened.code}`);
+    const table = field(phone.page, 'テーブル番号');
+    await expectVisible(table);
+    await field(phone.page, 'ニックネーム').fill('テーブルの人');
+    await chooseOption(field(phone.page, '職位'), '職員');
+    await phone.page.getByRole('button', { name: '参加する', exact: true }).click();
+    await expectText(phone.page.getByText('テーブル番号を選んでください。').first(), 'テーブル番号を選んでください。');
+    await chooseOption(table, '3');
+    await phone.page.getByRole('button', { name: '参加する', exact: true }).click();
+    await expectText(phone.page.getByText('テーブルの人さんとして参加しています'), 'テーブルの人');
+    await expectNoAxeViolations(phone.page, 'workshop table join');
+    const progress = await admin.get<{ participants: { nickname: string; groupId: string }[] }>(
+      `/api/orgs/${cityId}/workshops/${opened.id}/progress`,
+    );
+    const view = await admin.get<{ groups: { id: string; name: string }[] }>(
+      `/api/orgs/${cityId}/workshops/${opened.id}`,
+    );
+    const groupOf = progress.participants.find((p) => p.nickname === 'テーブルの人')?.groupId;
+    expect(view.groups.find((g) => g.id === groupOf)?.name).toBe('3');
+    await admin.dispose();
+  });
 });
