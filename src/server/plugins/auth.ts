@@ -162,6 +162,11 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Whether a cookie is Secure: when served over TLS, unless COOKIE_SECURE says always or never. */
+export function isCookieSecure(request: FastifyRequest, cookieSecure: 'auto' | 'true' | 'false'): boolean {
+  return cookieSecure === 'auto' ? request.protocol === 'https' : cookieSecure === 'true';
+}
+
 /** Sets the session cookie: httpOnly, SameSite=Lax, Secure when served over TLS (or COOKIE_SECURE=true). */
 export function setSessionCookie(
   request: FastifyRequest,
@@ -173,7 +178,7 @@ export function setSessionCookie(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: cookieSecure === 'auto' ? request.protocol === 'https' : cookieSecure === 'true',
+    secure: isCookieSecure(request, cookieSecure),
     expires: session.expiresAt,
   });
 }

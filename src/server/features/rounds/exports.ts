@@ -1,4 +1,4 @@
-import type { Position } from '../../../shared/auth/roles.js';
+import { type Position, positionNames } from '../../../shared/auth/roles.js';
 import type { Locale } from '../../../shared/common/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { OrgContext } from '../../lib/context.js';
@@ -7,15 +7,6 @@ import { canManage, itemsOf } from './access.js';
 import { getMyResponse } from './responses.js';
 import { getNamedResponses, getResults } from './results.js';
 import { getRound } from './service.js';
-
-const positionNames: Record<Position, { ja: string; en: string }> = {
-  executive: { ja: '首長・幹部', en: 'Executive' },
-  director: { ja: '部長', en: 'Director' },
-  section_chief: { ja: '課長', en: 'Section chief' },
-  subsection_chief: { ja: '係長', en: 'Subsection chief' },
-  staff: { ja: '職員', en: 'Staff' },
-  other: { ja: 'その他', en: 'Other' },
-};
 
 const words = {
   ja: {

@@ -27,7 +27,7 @@ export class LiveHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly pumping = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
-  private readonly tallyTimers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopListening: (() => Promise<void>) | null = null;
   private sweep: NodeJS.Timeout | null = null;
 
@@ -59,8 +59,8 @@ export class LiveHub {
     // Open streams end, so the server can close; browsers reconnect elsewhere and resume.
     for (const set of this.subscribers.values()) for (const subscriber of set) subscriber.close();
     this.subscribers.clear();
-    for (const timer of this.tallyTimers.values()) clearTimeout(timer);
-    this.tallyTimers.clear();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
     await this.stopListening?.();
     this.stopListening = null;
     await Promise.allSettled([...this.pumping.values()]);
@@ -128,13 +128,13 @@ export class LiveHub {
    * meantime join it, so a burst of answers becomes one tally event, not one per answer.
    */
   throttle(key: string, delayMs: number, publish: () => Promise<void>): void {
-    if (this.tallyTimers.has(key)) return;
+    if (this.timers.has(key)) return;
     const timer = setTimeout(() => {
-      this.tallyTimers.delete(key);
+      this.timers.delete(key);
       publish().catch(() => {
         // A failed publish is replaced by the next answer's, and screens can read the view.
       });
     }, delayMs);
-    this.tallyTimers.set(key, timer);
+    this.timers.set(key, timer);
   }
 }

@@ -80,19 +80,27 @@ export async function updateWorkshop(db: Db, id: string, values: Partial<typeof 
   await db.update(workshops).set(values).where(eq(workshops.id, id));
 }
 
-/** The round a workshop runs and the sheet it asks: title, threshold and the version's content. */
-export async function findRoundSheet(db: Db, orgId: string, roundId: string) {
+/** The round a workshop runs: title, threshold and the sheet version it asks. */
+export async function findRound(db: Db, orgId: string, roundId: string) {
   const [row] = await db
     .select({
       id: sheetRounds.id,
       title: sheetRounds.title,
       anonymityThreshold: sheetRounds.anonymityThreshold,
-      content: sheetTemplateVersions.content,
+      templateVersionId: sheetRounds.templateVersionId,
     })
     .from(sheetRounds)
-    .innerJoin(sheetTemplateVersions, eq(sheetTemplateVersions.id, sheetRounds.templateVersionId))
     .where(and(eq(sheetRounds.orgId, orgId), eq(sheetRounds.id, roundId)));
   return row ?? null;
+}
+
+/** A sheet version's content; versions never change once saved. */
+export async function findVersionContent(db: Db, versionId: string) {
+  const [row] = await db
+    .select({ content: sheetTemplateVersions.content })
+    .from(sheetTemplateVersions)
+    .where(eq(sheetTemplateVersions.id, versionId));
+  return row?.content ?? null;
 }
 
 export async function listGroups(db: Db, workshopId: string) {

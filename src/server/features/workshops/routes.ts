@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/common/schema.js';
 import {
@@ -22,9 +22,11 @@ import {
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
-import { orgContext } from '../../plugins/auth.js';
+import { isCookieSecure, orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
-import { type LiveEvent, LiveHub } from './live.js';
+import { openEventStream } from './event-stream.js';
+import { LiveHub } from './live.js';
+import * as participants from './participants.js';
 import * as repo from './repo.js';
 import * as service from './service.js';
 import { exportSummary, planDraftsOf } from './summary.js';
@@ -34,59 +36,6 @@ const publicAccess = { access: { kind: 'public' } } as const;
 const tags = ['workshops'];
 const workshopParams = orgParamsWith('workshopId');
 const participantParams = z.strictObject({ workshopId: idSchema });
-
-/** Seconds between comments on an idle stream, so proxies and phones keep it open. */
-const HEARTBEAT_MS = 20_000;
-/**
- * Unsent bytes a stream may pile up (a phone asleep with its connection still open) before it is
- * closed; the browser reconnects when it wakes and resumes after its last event.
- */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
-
-/**
- * Sends a workshop's events as Server-Sent Events from after the last id the client saw (the
- * Last-Event-ID header a browser sends when it reconnects, or ?after= on the first connection).
- */
-function stream(
-  hub: LiveHub,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  workshopId: string,
-  audience: 'all' | 'facilitator',
-  /** What this stream sends of an event's payload; all of it by default. */
-  shape: (event: LiveEvent) => unknown = (event) => event.payload,
-) {
-  const header = request.headers['last-event-id'];
-  const query = (request.query as { after?: string }).after;
-  const after = Number(Array.isArray(header) ? header[0] : (header ?? query ?? 0));
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  raw.write('retry: 2000\n\n');
-  const unsubscribe = hub.subscribe(workshopId, {
-    audience,
-    lastId: Number.isSafeInteger(after) && after > 0 ? after : 0,
-    send: (event) => {
-      if (raw.writableLength > MAX_BUFFERED_BYTES) {
-        raw.destroy();
-        return;
-      }
-      raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(shape(event))}\n\n`);
-    },
-    close: () => raw.end(),
-  });
-  const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
-  heartbeat.unref();
-  raw.on('close', () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-  });
-}
 
 /** Live workshops: facilitator routes under the organisation, participant routes by code and cookie. */
 export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
@@ -98,7 +47,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.env.COOKIE_SECURE === 'auto' ? request.protocol === 'https' : deps.env.COOKIE_SECURE === 'true',
+    secure: isCookieSecure(request, deps.env.COOKIE_SECURE),
     maxAge: 7 * 24 * 3600,
   });
 
@@ -267,7 +216,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       const ctx = orgContext(request, deps);
       const workshop = await repo.findWorkshop(ctx.db, ctx.scope, request.params.workshopId);
       if (!workshop) throw new AppError('not_found');
-      stream(hub, request, reply, workshop.id, 'facilitator');
+      openEventStream(hub, request, reply, workshop.id, 'facilitator');
     },
   );
 
@@ -293,7 +242,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) => {
-      const workshop = await service.workshopByCode(live, request.query.code, request.ip ?? null);
+      const workshop = await participants.workshopByCode(live, request.query.code, request.ip ?? null);
       const groups = await repo.listGroups(deps.db, workshop.id);
       return {
         workshopId: workshop.id,
@@ -317,18 +266,18 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const joined = await service.joinWorkshop(
+      const joined = await participants.joinWorkshop(
         live,
         { userId: request.actor?.userId ?? null, ip: request.ip ?? null },
         request.body,
       );
-      reply.setCookie(service.participantCookie(joined.workshopId), joined.secret, cookieOptions(request));
+      reply.setCookie(participants.participantCookie(joined.workshopId), joined.secret, cookieOptions(request));
       return reply.code(201).send({ workshopId: joined.workshopId, participantId: joined.participantId });
     },
   );
 
   const cookieOf = (request: FastifyRequest, workshopId: string) =>
-    request.cookies[service.participantCookie(workshopId)];
+    request.cookies[participants.participantCookie(workshopId)];
 
   app.get(
     '/api/workshops/:workshopId/me',
@@ -342,7 +291,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.participantView(deps.db, request.params.workshopId, cookieOf(request, request.params.workshopId)),
+      participants.participantView(deps.db, request.params.workshopId, cookieOf(request, request.params.workshopId)),
   );
 
   app.put(
@@ -358,7 +307,12 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await service.answer(live, request.params.workshopId, cookieOf(request, request.params.workshopId), request.body);
+      await participants.answer(
+        live,
+        request.params.workshopId,
+        cookieOf(request, request.params.workshopId),
+        request.body,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -376,7 +330,12 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await service.vote(live, request.params.workshopId, cookieOf(request, request.params.workshopId), request.body);
+      await participants.vote(
+        live,
+        request.params.workshopId,
+        cookieOf(request, request.params.workshopId),
+        request.body,
+      );
       return reply.code(204).send(null);
     },
   );
@@ -393,7 +352,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const participant = await service.participantOf(
+      const participant = await participants.participantOf(
         deps.db,
         request.params.workshopId,
         cookieOf(request, request.params.workshopId),
@@ -401,7 +360,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       if (!participant) throw new AppError('not_found');
       // The participant's group, followed when a state event says groups may have changed.
       let groupId = participant.groupId;
-      stream(hub, request, reply, request.params.workshopId, 'all', (event) => {
+      openEventStream(hub, request, reply, request.params.workshopId, 'all', (event) => {
         const moved = (event.payload as { movedParticipantId?: string }).movedParticipantId;
         if (event.kind === 'state' && moved === participant.id)
           void repo

@@ -1,15 +1,10 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import { type Position, positions } from '../../../shared/auth/roles.js';
-import type { SheetTemplate } from '../../../shared/sheets/template-schema.js';
+import { type Position, positionNames, positions } from '../../../shared/auth/roles.js';
 import {
-  type answerSchema,
   type createWorkshopSchema,
-  type joinWorkshopSchema,
   type moveParticipantSchema,
   type noteSchema,
-  type ParticipantView,
-  type pollVoteSchema,
   type WorkshopControlInput,
   type WorkshopNote,
   type WorkshopProgress,
@@ -24,10 +19,9 @@ import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
-import { hitRateLimit, readRateLimit } from '../../lib/rate-limit.js';
-import { createToken, hashToken } from '../../lib/tokens.js';
 import type { LiveHub } from './live.js';
 import * as repo from './repo.js';
+import { itemOf, type RoundSheet, roundSheetOf } from './sheet.js';
 import { buildTally } from './tally.js';
 
 /** What a workshop's services need besides the database: the live hub of this server and the clock. */
@@ -37,40 +31,6 @@ export interface WorkshopDeps {
   now: () => Date;
 }
 
-/**
- * Wrong codes one address may try in ten minutes. A room behind one router mistypes a few; someone
- * guessing codes of other workshops is stopped long before finding one (31^6 codes).
- */
-export const codeGuessLimit = { perWindow: 30, windowSeconds: 600 };
-
-/**
- * Finds the workshop a code names, counting wrong codes per address: past the limit every code is
- * refused for the rest of the window, right or wrong, so guessing learns nothing.
- */
-export async function workshopByCode(deps: Pick<WorkshopDeps, 'db' | 'now'>, code: string, ip: string | null) {
-  const key = `workshop-code:${ip ?? 'unknown'}`;
-  const { perWindow, windowSeconds } = codeGuessLimit;
-  if ((await readRateLimit(deps.db, key, windowSeconds, deps.now())) >= perWindow) throw new AppError('rate_limited');
-  const workshop = await repo.findWorkshopByCode(deps.db, code);
-  if (!workshop) {
-    await hitRateLimit(deps.db, key, windowSeconds, deps.now());
-    throw new AppError('workshop_not_found');
-  }
-  return workshop;
-}
-
-/** Answers one participant may send in ten seconds: a person taps a few a second at most. */
-export const answerLimit = { perWindow: 40, windowSeconds: 10 };
-
-const positionNames: Record<Position, string> = {
-  executive: '幹部',
-  director: '部長級',
-  section_chief: '課長級',
-  subsection_chief: '係長級',
-  staff: '職員',
-  other: 'その他',
-};
-
 function newCode(): string {
   return Array.from(
     { length: workshopCodeLength },
@@ -78,21 +38,10 @@ function newCode(): string {
   ).join('');
 }
 
-const itemsOf = (content: SheetTemplate) =>
-  content.sections.flatMap((section) =>
-    section.items.map((item) => ({
-      key: item.key,
-      title: item.title,
-      question: item.question ?? null,
-      sectionTitle: section.title,
-      levels: item.levels.map((l) => ({ label: l.label, descriptor: l.descriptor })),
-    })),
-  );
-
 /** Opens a workshop on a round of the organisation, with its groups and a code nobody else uses. */
 export async function createWorkshop(ctx: OrgContext, input: z.infer<typeof createWorkshopSchema>) {
   return inTransaction(ctx, async (tx) => {
-    const round = await repo.findRoundSheet(tx.db, tx.scope.orgId, input.roundId);
+    const round = await roundSheetOf(tx.db, tx.scope.orgId, input.roundId);
     if (!round) throw new AppError('validation', undefined, [{ path: 'body.roundId', code: 'id.format' }]);
     if (input.grouping === 'assigned' && (input.groupNames?.length ?? 0) < 2)
       throw new AppError('validation', undefined, [{ path: 'body.groupNames', code: 'workshop.groups_required' }]);
@@ -113,7 +62,7 @@ export async function createWorkshop(ctx: OrgContext, input: z.infer<typeof crea
     });
     const groups =
       input.grouping === 'position'
-        ? positions.map((p) => ({ key: `position:${p}`, name: positionNames[p] }))
+        ? positions.map((p) => ({ key: `position:${p}`, name: positionNames[p].ja }))
         : input.grouping === 'table'
           ? Array.from({ length: input.tableCount ?? 6 }, (_, i) => ({ key: `table:${i + 1}`, name: `${i + 1}` }))
           : (input.groupNames ?? []).map((name, i) => ({ key: `custom:${i + 1}`, name }));
@@ -153,11 +102,11 @@ const noteOf = (row: typeof workshopNotes.$inferSelect): WorkshopNote => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-/** The tally of a workshop now, withheld below the round's k. */
-export async function tallyOf(db: Db, workshop: repo.WorkshopRow) {
+/** The tally of a workshop now, withheld below the round's k (the round read here unless given). */
+export async function tallyOf(db: Db, workshop: repo.WorkshopRow, sheet?: RoundSheet) {
   // Read before counting: an answer saved before this instant is in the counts below.
   const computedAt = new Date();
-  const round = await repo.findRoundSheet(db, workshop.orgId, workshop.roundId);
+  const round = sheet ?? (await roundSheetOf(db, workshop.orgId, workshop.roundId));
   if (!round) throw new AppError('not_found');
   const [groups, counts, poll, participants] = await Promise.all([
     repo.listGroups(db, workshop.id),
@@ -168,7 +117,7 @@ export async function tallyOf(db: Db, workshop: repo.WorkshopRow) {
   return buildTally({
     k: round.anonymityThreshold,
     participants,
-    items: itemsOf(round.content).map((i) => ({ key: i.key, levelCount: i.levels.length })),
+    items: round.items.map((i) => ({ key: i.key, levelCount: i.levels.length })),
     groupIds: groups.map((g) => g.id),
     counts,
     poll,
@@ -181,12 +130,12 @@ export async function tallyOf(db: Db, workshop: repo.WorkshopRow) {
 export async function viewOf(db: Db, workshop: repo.WorkshopRow): Promise<WorkshopView> {
   // The last event is read first: a stream resuming after it misses nothing added meanwhile.
   const lastEventId = await repo.lastEventId(db, workshop.id);
-  const round = await repo.findRoundSheet(db, workshop.orgId, workshop.roundId);
+  const round = await roundSheetOf(db, workshop.orgId, workshop.roundId);
   if (!round) throw new AppError('not_found');
   const [groups, notes, tally] = await Promise.all([
     repo.listGroups(db, workshop.id),
     repo.listNotes(db, workshop.id),
-    tallyOf(db, workshop),
+    tallyOf(db, workshop, round),
   ]);
   return {
     id: workshop.id,
@@ -198,7 +147,7 @@ export async function viewOf(db: Db, workshop: repo.WorkshopRow): Promise<Worksh
     currentItemKey: workshop.currentItemKey,
     revealed: workshop.revealed,
     pollOpen: workshop.pollOpen,
-    items: itemsOf(round.content),
+    items: round.items,
     groups,
     notes: notes.map(noteOf),
     tally,
@@ -237,7 +186,7 @@ export const liveDelays = { tallyMs: 150, progressMs: 2000 };
  * The tally a moment after answers arrive (one event per burst), and the facilitator's progress
  * list at most every two seconds: it names everyone, so it is the larger of the two.
  */
-function scheduleLiveCounts(deps: WorkshopDeps, workshopId: string) {
+export function scheduleLiveCounts(deps: WorkshopDeps, workshopId: string) {
   deps.hub.throttle(`tally:${workshopId}`, liveDelays.tallyMs, async () => {
     const workshop = await repo.findWorkshopById(deps.db, workshopId);
     if (!workshop) return;
@@ -285,8 +234,8 @@ export async function controlWorkshop(
     // Like a closed anonymous round, a locked workshop stays locked: reopening would let answers
     // change after its results were seen, and the difference show who changed what.
     if (workshop.status === 'locked' && input.status === 'open') throw new AppError('workshop_locked');
-    const round = await repo.findRoundSheet(tx.db, workshop.orgId, workshop.roundId);
-    const keys = new Set(round ? itemsOf(round.content).map((i) => i.key) : []);
+    const round = await roundSheetOf(tx.db, workshop.orgId, workshop.roundId);
+    const keys = new Set(round ? round.items.map((i) => i.key) : []);
     if (input.currentItemKey && !keys.has(input.currentItemKey))
       throw new AppError('validation', undefined, [{ path: 'body.currentItemKey', code: 'workshop.item_unknown' }]);
     const unknown = (input.revealed ?? []).findIndex((key) => !keys.has(key));
@@ -328,9 +277,8 @@ export async function saveNote(ctx: OrgContext, workshopId: string, input: z.inf
   return inTransaction(ctx, async (tx) => {
     const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
     if (!workshop) throw new AppError('not_found');
-    const round = await repo.findRoundSheet(tx.db, workshop.orgId, workshop.roundId);
-    const item = round ? itemsOf(round.content).find((i) => i.key === input.itemKey) : undefined;
-    if (!item) throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
+    const round = await roundSheetOf(tx.db, workshop.orgId, workshop.roundId);
+    const item = itemOf(round, input.itemKey);
     if (input.agreedLevel !== null && input.agreedLevel > item.levels.length)
       throw new AppError('validation', undefined, [{ path: 'body.agreedLevel', code: 'workshop.level_range' }]);
     if (input.scope !== 'all') {
@@ -400,144 +348,4 @@ export async function moveParticipant(
   });
   scheduleLiveCounts(deps, workshopId);
   return progressOf(ctx.db, workshopId);
-}
-
-// ——— Participants (no account needed) ———
-
-/** The cookie a participant holds: `<participant id>.<secret>`, one per workshop. */
-export const participantCookie = (workshopId: string) => `kn_ws_${workshopId.replaceAll('-', '')}`;
-
-/** Joins a workshop by its code; returns the participant and the secret for their cookie. */
-export async function joinWorkshop(
-  deps: WorkshopDeps,
-  caller: { userId: string | null; ip: string | null },
-  input: z.infer<typeof joinWorkshopSchema>,
-) {
-  const workshop = await workshopByCode(deps, input.code, caller.ip);
-  if (workshop.status === 'locked') throw new AppError('workshop_locked');
-  const groups = await repo.listGroups(deps.db, workshop.id);
-  let groupId: string | null = null;
-  if (workshop.grouping === 'position')
-    groupId = groups.find((g) => g.key === `position:${input.position}`)?.id ?? null;
-  if (workshop.grouping === 'table') {
-    if (!input.tableNumber)
-      throw new AppError('validation', undefined, [{ path: 'body.tableNumber', code: 'workshop.table_required' }]);
-    groupId = groups.find((g) => g.key === `table:${input.tableNumber}`)?.id ?? null;
-    if (!groupId)
-      throw new AppError('validation', undefined, [{ path: 'body.tableNumber', code: 'workshop.table_required' }]);
-  }
-  const { token, hash } = createToken();
-  const id = newId();
-  await repo.insertParticipant(deps.db, {
-    id,
-    workshopId: workshop.id,
-    userId: caller.userId,
-    nickname: input.nickname,
-    position: input.position,
-    departmentName: input.departmentName || null,
-    tableNumber: input.tableNumber ?? null,
-    groupId,
-    secretHash: hash,
-    joinedAt: deps.now(),
-  });
-  scheduleLiveCounts(deps, workshop.id);
-  return { workshopId: workshop.id, participantId: id, secret: `${id}.${token}` };
-}
-
-/** The participant a cookie names, if its secret matches; null otherwise. */
-export async function participantOf(db: Db, workshopId: string, cookie: string | undefined) {
-  const [id, token] = (cookie ?? '').split('.');
-  if (!id || !token || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const participant = await repo.findParticipant(db, workshopId, id);
-  if (!participant) return null;
-  const given = Buffer.from(hashToken(token));
-  const kept = Buffer.from(participant.secretHash);
-  return given.length === kept.length && timingSafeEqual(given, kept) ? participant : null;
-}
-
-/**
- * Writes while the workshop is open: the row is read with a share lock, so a lock taken at the
- * same moment waits for this write or this write sees the lock; nothing lands after it.
- */
-async function whileOpen<T>(db: Db, workshopId: string, write: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    const current = await repo.findWorkshopById(tx, workshopId, { lock: 'share' });
-    if (!current) throw new AppError('not_found');
-    if (current.status === 'locked') throw new AppError('workshop_locked');
-    return write(tx);
-  });
-}
-
-async function requireParticipant(db: Db, workshopId: string, cookie: string | undefined) {
-  const workshop = await repo.findWorkshopById(db, workshopId);
-  const participant = workshop ? await participantOf(db, workshopId, cookie) : null;
-  if (!workshop || !participant) throw new AppError('not_found');
-  return { workshop, participant };
-}
-
-export async function participantView(
-  db: Db,
-  workshopId: string,
-  cookie: string | undefined,
-): Promise<ParticipantView> {
-  const { workshop, participant } = await requireParticipant(db, workshopId, cookie);
-  const [view, answers] = await Promise.all([viewOf(db, workshop), repo.listAnswersOf(db, participant.id)]);
-  return {
-    ...view,
-    tally: tallyForParticipant(view.tally, participant.groupId),
-    me: {
-      id: participant.id,
-      nickname: participant.nickname,
-      position: participant.position as Position,
-      groupId: participant.groupId,
-      answers,
-      pollItemKey: participant.pollItemKey,
-    },
-  };
-}
-
-/** Gives, changes or takes back a participant's level for one item, until the workshop is locked. */
-export async function answer(
-  deps: WorkshopDeps,
-  workshopId: string,
-  cookie: string | undefined,
-  input: z.infer<typeof answerSchema>,
-) {
-  const { workshop, participant } = await requireParticipant(deps.db, workshopId, cookie);
-  if (workshop.status === 'locked') throw new AppError('workshop_locked');
-  const hits = await hitRateLimit(deps.db, `workshop-answer:${participant.id}`, answerLimit.windowSeconds, deps.now());
-  if (hits > answerLimit.perWindow) throw new AppError('answer_flood');
-  const round = await repo.findRoundSheet(deps.db, workshop.orgId, workshop.roundId);
-  const item = round ? itemsOf(round.content).find((i) => i.key === input.itemKey) : undefined;
-  if (!item) throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
-  if (input.level !== null && input.level > item.levels.length)
-    throw new AppError('validation', undefined, [{ path: 'body.level', code: 'workshop.level_range' }]);
-  await whileOpen(deps.db, workshop.id, (tx) =>
-    repo.saveAnswer(tx, {
-      participantId: participant.id,
-      workshopId: workshop.id,
-      itemKey: input.itemKey,
-      level: input.level,
-      now: deps.now(),
-    }),
-  );
-  scheduleLiveCounts(deps, workshop.id);
-}
-
-/** The closing poll: the item this participant finds most important, while the poll is open. */
-export async function vote(
-  deps: WorkshopDeps,
-  workshopId: string,
-  cookie: string | undefined,
-  input: z.infer<typeof pollVoteSchema>,
-) {
-  const { workshop, participant } = await requireParticipant(deps.db, workshopId, cookie);
-  if (workshop.status === 'locked' || !workshop.pollOpen) throw new AppError('workshop_locked');
-  const round = await repo.findRoundSheet(deps.db, workshop.orgId, workshop.roundId);
-  if (!round || !itemsOf(round.content).some((i) => i.key === input.itemKey))
-    throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
-  await whileOpen(deps.db, workshop.id, (tx) =>
-    repo.updateParticipant(tx, workshop.id, participant.id, { pollItemKey: input.itemKey }),
-  );
-  scheduleLiveCounts(deps, workshop.id);
 }

@@ -3,7 +3,7 @@ import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factor
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { createRound, importTemplate } from '../../../../test/rounds.js';
 import type { ParticipantView, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
-import { answerLimit, codeGuessLimit } from './service.js';
+import { answerLimit, codeGuessLimit } from './participants.js';
 
 /**
  * Live workshops through the API: a facilitator opens one on a round, people join by code without
