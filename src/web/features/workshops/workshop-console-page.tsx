@@ -1,21 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopControlInput, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
 import { Alert } from '../../components/alert.js';
 import { Badge } from '../../components/badge.js';
 import { Button } from '../../components/button.js';
-import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { DataText } from '../../components/data-text.js';
-import { SelectField, TextAreaField } from '../../components/form-field.js';
+import { SelectField } from '../../components/form-field.js';
 import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
-import { formatTime } from '../../lib/format.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { useErrorText } from '../../lib/problems.js';
-import { withNote } from './workshop-events.js';
+import { LockPanel, PollPanel } from './workshop-closing-panels.js';
+import { NotesForm } from './workshop-notes-form.js';
 import { ItemSpread, QrCode, spacedCode, tallyOf, useGroupName } from './workshop-parts.js';
 import {
   joinUrl,
@@ -348,236 +347,6 @@ function ItemPanel({
         </p>
       </section>
       <NotesForm key={item.key} orgId={orgId} view={view} item={item} />
-    </section>
-  );
-}
-
-function NotesForm({ orgId, view, item }: { orgId: string; view: WorkshopView; item: Item }) {
-  const { t } = useTranslation();
-  const describe = useErrorText();
-  const groupName = useGroupName();
-  const queryClient = useQueryClient();
-  const [scope, setScope] = useState('all');
-  const saved = view.notes.find((note) => note.scope === scope && note.itemKey === item.key);
-  const [draft, setDraft] = useState(() => draftOf(saved));
-  const [dirty, setDirty] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      workshopApi.saveNote(orgId, view.id, {
-        scope,
-        itemKey: item.key,
-        notes: draft.notes,
-        nextMove: draft.nextMove,
-        agreedLevel: draft.agreedLevel ? Number(draft.agreedLevel) : null,
-        agreedReason: draft.agreedReason,
-      }),
-    onSuccess: (note) => {
-      setDirty(false);
-      queryClient.setQueryData<WorkshopView>(workshopQueryKey(orgId, view.id), (current) =>
-        current ? withNote(current, note) : current,
-      );
-    },
-  });
-  const change = (patch: Partial<typeof draft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
-    setDirty(true);
-  };
-  const chooseScope = (next: string) => {
-    setScope(next);
-    setDraft(draftOf(view.notes.find((note) => note.scope === next && note.itemKey === item.key)));
-    setDirty(false);
-    save.reset();
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
-  const status = dirty
-    ? t('workshops.console.noteUnsaved')
-    : saved
-      ? t('workshops.console.noteSaved', { time: formatTime(new Date(saved.updatedAt)) })
-      : '';
-
-  return (
-    <section aria-labelledby="workshop-notes" className="workshop-notes">
-      <h3 id="workshop-notes" className="workshop-item__subtitle">
-        {t('workshops.console.notesTitle')}
-      </h3>
-      <form className="form" onSubmit={submit}>
-        <SelectField
-          label={t('workshops.console.noteScope')}
-          value={scope}
-          onChange={(event) => chooseScope(event.target.value)}
-          fieldClassName="field--narrow"
-        >
-          <option value="all">{t('workshops.console.overall')}</option>
-          {view.groups.map((group) => (
-            <option key={group.id} value={group.id}>
-              {groupName(group)}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          label={t('workshops.console.notes')}
-          rows={3}
-          maxLength={2000}
-          value={draft.notes}
-          onChange={(event) => change({ notes: event.target.value })}
-        />
-        <TextAreaField
-          label={t('workshops.console.nextMove')}
-          rows={2}
-          maxLength={2000}
-          value={draft.nextMove}
-          onChange={(event) => change({ nextMove: event.target.value })}
-        />
-        <SelectField
-          label={t('workshops.console.agreedLevel')}
-          value={draft.agreedLevel}
-          onChange={(event) => change({ agreedLevel: event.target.value })}
-          fieldClassName="field--narrow"
-        >
-          <option value="">{t('workshops.console.noAgreedLevel')}</option>
-          {item.levels.map((level, i) => (
-            <option key={level.label} value={String(i + 1)}>
-              {t('workshops.distribution.level', { number: i + 1 })} {level.label}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          label={t('workshops.console.agreedReason')}
-          rows={2}
-          maxLength={2000}
-          value={draft.agreedReason}
-          onChange={(event) => change({ agreedReason: event.target.value })}
-        />
-        {save.isError && <Alert tone="error">{describe(save.error)}</Alert>}
-        <div className="button-row">
-          <Button type="submit" variant="primary" busy={save.isPending} busyLabel={t('common.saving')}>
-            {t('workshops.console.saveNote')}
-          </Button>
-          <p role="status" className={`workshop-notes__status${dirty ? '' : ' workshop-notes__status--saved'}`}>
-            {status}
-          </p>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-function draftOf(note: WorkshopView['notes'][number] | undefined) {
-  return {
-    notes: note?.notes ?? '',
-    nextMove: note?.nextMove ?? '',
-    agreedLevel: note?.agreedLevel ? String(note.agreedLevel) : '',
-    agreedReason: note?.agreedReason ?? '',
-  };
-}
-
-export function PollResults({ view }: { view: WorkshopView }) {
-  const { t } = useTranslation();
-  const poll = view.tally.poll;
-  const counts = poll.counts;
-  const max = counts ? Math.max(1, ...counts.map((c) => c.n)) : 1;
-  return (
-    <figure className="distribution">
-      <figcaption className="distribution__caption">
-        {poll.n !== null && <span className="distribution__n">{t('workshops.console.votes', { count: poll.n })}</span>}
-      </figcaption>
-      {counts ? (
-        <ul className="distribution__bars">
-          {view.items.map((item) => {
-            const count = counts.find((c) => c.itemKey === item.key)?.n ?? 0;
-            return (
-              <li key={item.key} className="distribution__row">
-                <span className="distribution__label">
-                  <DataText>{item.title}</DataText>
-                </span>
-                <span className="distribution__track" aria-hidden="true">
-                  <span className="distribution__bar" style={{ width: `${(count / max) * 100}%` }} />
-                </span>
-                <span className="distribution__count">{t('workshops.console.votes', { count })}</span>
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p className="distribution__withheld">{t('workshops.distribution.withheld', { k: view.tally.k })}</p>
-      )}
-    </figure>
-  );
-}
-
-function PollPanel({
-  view,
-  busy,
-  onControl,
-}: {
-  view: WorkshopView;
-  busy: boolean;
-  onControl: (input: WorkshopControlInput) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="workshop-poll" className="panel">
-      <h2 id="workshop-poll" className="section__title">
-        {t('workshops.console.pollTitle')}
-      </h2>
-      <p>{t('workshops.console.pollLead')}</p>
-      <p className="workshop-poll__state">
-        {view.pollOpen ? t('workshops.console.pollOpenNow') : t('workshops.console.pollClosed')}
-      </p>
-      <PollResults view={view} />
-      <p className="button-row">
-        <Button
-          variant={view.pollOpen ? 'secondary' : 'primary'}
-          disabled={busy || view.status === 'locked'}
-          onClick={() => onControl({ pollOpen: !view.pollOpen })}
-        >
-          {view.pollOpen ? t('workshops.console.closePoll') : t('workshops.console.openPoll')}
-        </Button>
-      </p>
-    </section>
-  );
-}
-
-function LockPanel({
-  view,
-  busy,
-  onControl,
-}: {
-  view: WorkshopView;
-  busy: boolean;
-  onControl: (input: WorkshopControlInput) => void;
-}) {
-  const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const locked = view.status === 'locked';
-  return (
-    <section aria-labelledby="workshop-lock" className="panel">
-      <h2 id="workshop-lock" className="section__title">
-        {t('workshops.console.lockTitle')}
-      </h2>
-      {locked && <p>{t('workshops.console.lockedNote')}</p>}
-      <p className="button-row">
-        {!locked && (
-          <Button variant="danger" disabled={busy} onClick={() => setConfirming(true)}>
-            {t('workshops.console.lock')}
-          </Button>
-        )}
-      </p>
-      <ConfirmDialog
-        open={confirming}
-        title={t('workshops.console.lockConfirmTitle')}
-        body={t('workshops.console.lockConfirmBody')}
-        confirmLabel={t('workshops.console.lock')}
-        busy={busy}
-        onClose={() => setConfirming(false)}
-        onConfirm={() => {
-          onControl({ status: 'locked', pollOpen: false });
-          setConfirming(false);
-        }}
-      />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { Loading } from '../../components/loading.js';
 import { QueryError } from '../../components/query-error.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { usePageTitle } from '../../lib/page-title.js';
-import { PollResults } from './workshop-console-page.js';
+import { PollResults } from './workshop-closing-panels.js';
 import { ItemSpread, QrCode, spacedCode } from './workshop-parts.js';
 import { joinUrl, useWorkshopEvents, workshopQueryKey, workshopQueryOptions } from './workshop-queries.js';
 import './workshops.css';

@@ -11,7 +11,7 @@ import { api, segment } from '../../lib/api.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { useLanguage } from '../../lib/problems.js';
-import { PollResults } from './workshop-console-page.js';
+import { PollResults } from './workshop-closing-panels.js';
 import { ItemSpread, useGroupName } from './workshop-parts.js';
 import { workshopQueryOptions } from './workshop-queries.js';
 import './workshops.css';
