@@ -16,9 +16,10 @@ import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
 import { searchVectorOf } from '../cases/service.js';
 import { getSceneGrid } from '../scene-grid/service.js';
+import { normalise, sceneReader } from './cell-values.js';
 import { parseCaseList } from './parse.js';
 import * as repo from './repo.js';
-import { checkRow, type DepartmentsByName, normalise, sceneReader, suggestMapping } from './rows.js';
+import { checkRow, type DepartmentsByName, suggestMapping } from './rows.js';
 
 const PREVIEW_ROWS = 5;
 
