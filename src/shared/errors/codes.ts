@@ -146,6 +146,26 @@ export const errorCatalog = {
     ja: '回答の送信が多すぎます。少し待ってからもう一度選んでください。',
     en: 'Too many answers in a short time. Wait a moment and choose again.',
   },
+  comment_flood: {
+    status: 429,
+    ja: 'コメントの投稿が多すぎます。少し待ってから投稿してください。',
+    en: 'Too many comments in a short time. Wait a moment before posting again.',
+  },
+  vote_closed: {
+    status: 409,
+    ja: '投票は受け付けていません（開始前か、締め切り後です）。',
+    en: 'Voting is not open (it has not started or has closed).',
+  },
+  results_published: {
+    status: 409,
+    ja: '結果発表の後は、採点・投票・プログラムの変更はできません。',
+    en: 'After the results are announced, scores, votes and the programme cannot change.',
+  },
+  not_a_judge: {
+    status: 403,
+    ja: '採点は審査員だけができます。審査員コードで参加してください。',
+    en: 'Only judges can score. Join with the judges’ key.',
+  },
   rate_limited: {
     status: 429,
     ja: '試行回数が多すぎます。しばらく待ってからやり直してください。',

@@ -16,6 +16,24 @@ export const fieldErrorCatalog = {
     ja: 'グループの名前を2つ以上入力してください。',
     en: 'Enter at least two group names.',
   },
+  'event.judge_key': {
+    ja: '審査員コードは英数字8文字です。',
+    en: 'The judges’ key is 8 letters and digits.',
+  },
+  'event.judge_key_wrong': {
+    ja: '審査員コードが違います。主催者に確かめてください。',
+    en: 'This judges’ key is not right. Check it with the organiser.',
+  },
+  'event.presentation_unknown': { ja: 'この発表会にない発表です。', en: 'This presentation is not in the event.' },
+  'event.criterion_missing': {
+    ja: 'すべての評価項目に点数を付けてください。',
+    en: 'Give a score for every criterion.',
+  },
+  'event.presentation_has_activity': {
+    ja: 'コメントや採点・投票がある発表は削除できません。',
+    en: 'A presentation with comments, scores or votes cannot be removed.',
+  },
+  'event.case_unknown': { ja: 'この組織の事例ではありません。', en: 'This is not a case of the organisation.' },
   'lgCode.format': {
     ja: '団体コードは6桁の数字で入力してください。',
     en: 'Enter the local government code as 6 digits.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { positionSchema } from '../auth/roles.js';
 import { idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
+import { judgeKeySchema } from './presentation-schema.js';
 
 /**
  * Live workshops (グループワーク): the API contract shared by server and web client. A facilitator
@@ -43,6 +44,8 @@ export const joinWorkshopSchema = z.strictObject({
   departmentName: textSchema(100).optional(),
   /** The table number, when the workshop groups by table. */
   tableNumber: z.number().int().min(1).max(maxTables).optional(),
+  /** At a presentation event, the judges' key makes this person a judge. */
+  judgeKey: judgeKeySchema.optional(),
 });
 export type JoinWorkshopInput = z.input<typeof joinWorkshopSchema>;
 
@@ -174,12 +177,19 @@ export const workshopProgressSchema = z.object({
 });
 export type WorkshopProgress = z.infer<typeof workshopProgressSchema>;
 
+/** A workshop on a round's sheet, or a presentation event (事例発表会) on the same machinery. */
+export const workshopModes = ['sheet', 'presentations'] as const;
+export const workshopModeSchema = z.enum(workshopModes);
+export type WorkshopMode = z.infer<typeof workshopModeSchema>;
+
 export const workshopSummarySchema = z.object({
   id: idSchema,
+  mode: workshopModeSchema,
   title: z.string(),
   code: z.string(),
-  roundId: idSchema,
-  roundTitle: z.string(),
+  /** The round a sheet workshop runs; null for a presentation event. */
+  roundId: idSchema.nullable(),
+  roundTitle: z.string().nullable(),
   status: z.enum(['open', 'locked']),
   participants: z.number().int(),
   createdAt: z.string(),
@@ -226,3 +236,14 @@ export type WorkshopEvent =
   | { id: number; kind: 'tally'; payload: WorkshopTally }
   | { id: number; kind: 'note'; payload: WorkshopNote }
   | { id: number; kind: 'progress'; payload: WorkshopProgress };
+
+/** What a join form needs for a code: the title, the mode, how it groups and its tables. */
+export const workshopLookupSchema = z.object({
+  workshopId: idSchema,
+  mode: workshopModeSchema,
+  title: z.string(),
+  grouping: workshopGroupingSchema,
+  tables: z.array(z.number().int()),
+  status: z.enum(['open', 'locked']),
+});
+export type WorkshopLookup = z.infer<typeof workshopLookupSchema>;

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { kaizenCases } from './cases.js';
 import { organizations } from './organizations.js';
 import { sheetRounds } from './sheet-rounds.js';
 import { users } from './users.js';
@@ -27,9 +28,12 @@ export const workshops = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    roundId: uuid('round_id')
+    /** A workshop on a round's sheet, or a presentation event (事例発表会) on the same machinery. */
+    mode: text('mode', { enum: ['sheet', 'presentations'] })
       .notNull()
-      .references(() => sheetRounds.id, { onDelete: 'cascade' }),
+      .default('sheet'),
+    /** The round a sheet workshop runs; null for a presentation event. */
+    roundId: uuid('round_id').references(() => sheetRounds.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     /** What participants type to join: six characters without look-alikes (no 0/O, 1/I/L). */
     code: text('code').notNull(),
@@ -84,8 +88,15 @@ export const workshopParticipants = pgTable(
     tableNumber: smallint('table_number'),
     groupId: uuid('group_id').references(() => workshopGroups.id, { onDelete: 'set null' }),
     secretHash: text('secret_hash').notNull(),
-    /** The closing poll: the item this person finds most important. */
+    /**
+     * The closing poll: the item this person finds most important; at a presentation event, the
+     * id of the presentation they vote for.
+     */
     pollItemKey: text('poll_item_key'),
+    /** At a presentation event, a judge scores presentations; everyone else is the audience. */
+    role: text('role', { enum: ['audience', 'judge'] })
+      .notNull()
+      .default('audience'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('workshop_participants_workshop_idx').on(t.workshopId)],
@@ -152,4 +163,84 @@ export const workshopEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('workshop_events_workshop_idx').on(t.workshopId, t.id)],
+);
+
+/** A presentation event's settings: minutes per presenter, judging criteria, the judges' key, progress. */
+export const presentationEvents = pgTable('presentation_events', {
+  workshopId: uuid('workshop_id')
+    .primaryKey()
+    .references(() => workshops.id, { onDelete: 'cascade' }),
+  minutes: smallint('minutes').notNull(),
+  criteria: jsonb('criteria').$type<{ key: string; label: string }[]>().notNull(),
+  /** Given to judges only: joining with it makes someone a judge. */
+  judgeKey: text('judge_key').notNull(),
+  currentPresentationId: uuid('current_presentation_id'),
+  /** Once announced, the results stay: the vote and scoring close for good. */
+  resultsPublishedAt: timestamp('results_published_at', { withTimezone: true }),
+});
+
+/** One presentation in the programme, in order, with when its presenter's time ran. */
+export const presentations = pgTable(
+  'presentations',
+  {
+    id: uuid('id').primaryKey(),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    sortOrder: integer('sort_order').notNull(),
+    title: text('title').notNull(),
+    presenter: text('presenter').notNull(),
+    caseId: uuid('case_id').references(() => kaizenCases.id, { onDelete: 'set null' }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('presentations_workshop_idx').on(t.workshopId, t.sortOrder)],
+);
+
+/**
+ * A comment from the audience on a presentation. The writer is kept (for their limit) but never
+ * shown when they posted anonymously; a hidden comment leaves every screen but the facilitator's.
+ */
+export const presentationComments = pgTable(
+  'presentation_comments',
+  {
+    id: uuid('id').primaryKey(),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    presentationId: uuid('presentation_id')
+      .notNull()
+      .references(() => presentations.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => workshopParticipants.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    anonymous: boolean('anonymous').notNull(),
+    hidden: boolean('hidden').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('presentation_comments_workshop_idx').on(t.workshopId, t.createdAt)],
+);
+
+/** A judge's points for one presentation, per criterion key, changed freely until the results. */
+export const presentationScores = pgTable(
+  'presentation_scores',
+  {
+    presentationId: uuid('presentation_id')
+      .notNull()
+      .references(() => presentations.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => workshopParticipants.id, { onDelete: 'cascade' }),
+    workshopId: uuid('workshop_id')
+      .notNull()
+      .references(() => workshops.id, { onDelete: 'cascade' }),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    comment: text('comment').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.presentationId, t.participantId] }),
+    index('presentation_scores_workshop_idx').on(t.workshopId),
+  ],
 );

@@ -101,7 +101,7 @@ export async function participantOf(db: Db, workshopId: string, cookie: string |
  * Writes while the workshop is open: the row is read with a share lock, so a lock taken at the
  * same moment waits for this write or this write sees the lock; nothing lands after it.
  */
-async function whileOpen<T>(db: Db, workshopId: string, write: (tx: Db) => Promise<T>): Promise<T> {
+export async function whileOpen<T>(db: Db, workshopId: string, write: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     const current = await repo.findWorkshopById(tx, workshopId, { lock: 'share' });
     if (!current) throw new AppError('not_found');
@@ -110,9 +110,15 @@ async function whileOpen<T>(db: Db, workshopId: string, write: (tx: Db) => Promi
   });
 }
 
-async function requireParticipant(db: Db, workshopId: string, cookie: string | undefined) {
+/** The workshop (of the given mode) and the participant a cookie names, or not_found. */
+export async function requireParticipant(
+  db: Db,
+  workshopId: string,
+  cookie: string | undefined,
+  mode: repo.WorkshopRow['mode'] = 'sheet',
+) {
   const workshop = await repo.findWorkshopById(db, workshopId);
-  const participant = workshop ? await participantOf(db, workshopId, cookie) : null;
+  const participant = workshop?.mode === mode ? await participantOf(db, workshopId, cookie) : null;
   if (!workshop || !participant) throw new AppError('not_found');
   return { workshop, participant };
 }

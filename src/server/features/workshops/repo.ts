@@ -22,12 +22,23 @@ export async function insertGroups(db: Db, rows: (typeof workshopGroups.$inferIn
   if (rows.length > 0) await db.insert(workshopGroups).values(rows);
 }
 
-/** A workshop of the organisation, optionally locked for a change. */
-export async function findWorkshop(db: Db, scope: OrgScope, id: string, options: { lock?: boolean } = {}) {
+/** A workshop of the organisation (of one mode when given), optionally locked for a change. */
+export async function findWorkshop(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  options: { lock?: boolean; mode?: WorkshopRow['mode'] } = {},
+) {
   const query = db
     .select()
     .from(workshops)
-    .where(and(eq(workshops.orgId, scope.orgId), eq(workshops.id, id)));
+    .where(
+      and(
+        eq(workshops.orgId, scope.orgId),
+        eq(workshops.id, id),
+        options.mode ? eq(workshops.mode, options.mode) : undefined,
+      ),
+    );
   const [row] = await (options.lock ? query.for('update') : query);
   return row ?? null;
 }
@@ -61,6 +72,7 @@ export async function listWorkshops(db: Db, scope: OrgScope) {
   return db
     .select({
       id: workshops.id,
+      mode: workshops.mode,
       title: workshops.title,
       code: workshops.code,
       roundId: workshops.roundId,
@@ -70,7 +82,7 @@ export async function listWorkshops(db: Db, scope: OrgScope) {
       participants: sql<number>`(select count(*)::int from workshop_participants p where p.workshop_id = ${workshops.id})`,
     })
     .from(workshops)
-    .innerJoin(sheetRounds, eq(sheetRounds.id, workshops.roundId))
+    .leftJoin(sheetRounds, eq(sheetRounds.id, workshops.roundId))
     .where(eq(workshops.orgId, scope.orgId))
     .orderBy(desc(workshops.createdAt))
     .limit(100);

@@ -156,7 +156,7 @@ export async function viewOf(db: Db, workshop: repo.WorkshopRow): Promise<Worksh
 }
 
 export async function getWorkshop(ctx: OrgContext, workshopId: string) {
-  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId);
+  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId, { mode: 'sheet' });
   if (!workshop) throw new AppError('not_found');
   return viewOf(ctx.db, workshop);
 }
@@ -229,7 +229,7 @@ export async function controlWorkshop(
   input: WorkshopControlInput,
 ) {
   await inTransaction(ctx, async (tx) => {
-    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
+    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true, mode: 'sheet' });
     if (!workshop) throw new AppError('not_found');
     // Like a closed anonymous round, a locked workshop stays locked: reopening would let answers
     // change after its results were seen, and the difference show who changed what.
@@ -275,7 +275,7 @@ export async function controlWorkshop(
 /** Records the dialogue on an item for the whole workshop or one group: notes, next move, agreed level. */
 export async function saveNote(ctx: OrgContext, workshopId: string, input: z.infer<typeof noteSchema>) {
   return inTransaction(ctx, async (tx) => {
-    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
+    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true, mode: 'sheet' });
     if (!workshop) throw new AppError('not_found');
     const round = await roundSheetOf(tx.db, workshop.orgId, workshop.roundId);
     const item = itemOf(round, input.itemKey);
@@ -315,7 +315,7 @@ async function progressOf(db: Db, workshopId: string): Promise<WorkshopProgress>
 }
 
 export async function getProgress(ctx: OrgContext, workshopId: string) {
-  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId);
+  const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId, { mode: 'sheet' });
   if (!workshop) throw new AppError('not_found');
   return progressOf(ctx.db, workshopId);
 }
@@ -329,7 +329,7 @@ export async function moveParticipant(
   input: z.infer<typeof moveParticipantSchema>,
 ) {
   await inTransaction(ctx, async (tx) => {
-    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true });
+    const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true, mode: 'sheet' });
     if (!workshop) throw new AppError('not_found');
     if (workshop.status === 'locked') throw new AppError('workshop_locked');
     if (input.groupId) {

@@ -39,8 +39,12 @@ const itemsOf = (content: SheetTemplate): WorkshopItem[] =>
 const versionItems = new Map<string, WorkshopItem[]>();
 const MAX_VERSIONS = 200;
 
-/** The round of a workshop, with its sheet's items; null when the round is not the organisation's. */
-export async function roundSheetOf(db: Db, orgId: string, roundId: string): Promise<RoundSheet | null> {
+/**
+ * The round of a workshop, with its sheet's items; null when the round is not the organisation's
+ * (or the workshop, a presentation event, runs none).
+ */
+export async function roundSheetOf(db: Db, orgId: string, roundId: string | null): Promise<RoundSheet | null> {
+  if (!roundId) return null;
   const round = await repo.findRound(db, orgId, roundId);
   if (!round) return null;
   let items = versionItems.get(round.templateVersionId);

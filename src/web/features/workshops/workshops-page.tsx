@@ -45,7 +45,7 @@ export function WorkshopsPage() {
       header: t('workshops.list.code'),
       render: (w) => <span className="mono">{spacedCode(w.code)}</span>,
     },
-    { key: 'round', header: t('workshops.list.round'), render: (w) => <DataText>{w.roundTitle}</DataText> },
+    { key: 'round', header: t('workshops.list.round'), render: (w) => <DataText>{w.roundTitle ?? '—'}</DataText> },
     {
       key: 'participants',
       header: t('workshops.list.participants'),
