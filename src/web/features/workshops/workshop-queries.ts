@@ -7,6 +7,7 @@ import type {
   NoteInput,
   ParticipantView,
   WorkshopControlInput,
+  WorkshopLookup,
   WorkshopNote,
   WorkshopProgress,
   WorkshopView,
@@ -16,13 +17,7 @@ import { api, segment } from '../../lib/api.js';
 import { applyEvent } from './workshop-events.js';
 
 export type WorkshopList = z.infer<typeof workshopListSchema>;
-export interface WorkshopLookup {
-  workshopId: string;
-  title: string;
-  grouping: 'position' | 'table' | 'assigned';
-  tables: number[];
-  status: 'open' | 'locked';
-}
+export type { WorkshopLookup };
 
 const base = (orgId: string) => `/api/orgs/${segment(orgId)}/workshops`;
 const workshopPath = (orgId: string, workshopId: string) => `${base(orgId)}/${segment(workshopId)}`;
@@ -94,23 +89,34 @@ export function joinUrl(code: string): string {
   return `${window.location.origin}/w/${code}`;
 }
 
+/** What one live event does to the cache; a presentation event's screens bring their own. */
+export type LiveEventWriter = (queryClient: QueryClient, kind: string, payload: unknown, id: number) => void;
+
+const sheetKinds = ['state', 'tally', 'note', 'progress'] as const;
+
 /**
  * Follows a workshop's Server-Sent Events and writes each into the query cache. The stream opens
  * once, after the view is loaded, from the view's last event; the browser resumes it by itself
  * after a drop (it sends Last-Event-ID), and this hook opens a new one, after the last event it
- * has, when the browser gives up. Returns whether the stream is connected.
+ * has, when the browser gives up. Returns whether the stream is connected. A sheet workshop's
+ * events are written to `queryKey` (and `progressKey`); other kinds of workshop pass their own
+ * `kinds` and `writer`.
  */
 export function useWorkshopEvents({
   url,
   queryKey,
   progressKey,
   lastEventId,
+  kinds = sheetKinds,
+  writer,
 }: {
   url: string;
   queryKey: readonly unknown[];
   progressKey?: readonly unknown[] | undefined;
   /** Undefined until the view is loaded; the stream waits for it. */
   lastEventId: number | undefined;
+  kinds?: readonly string[];
+  writer?: LiveEventWriter | undefined;
 }): boolean {
   const queryClient = useQueryClient();
   const [connected, setConnected] = useState(false);
@@ -119,6 +125,10 @@ export function useWorkshopEvents({
   if (firstId.current === undefined && lastEventId !== undefined) firstId.current = lastEventId;
   const key = JSON.stringify(queryKey);
   const progress = progressKey ? JSON.stringify(progressKey) : '';
+  const kindList = kinds.join(',');
+  // The latest writer, without reopening the stream when a page passes a new function.
+  const writerRef = useRef(writer);
+  writerRef.current = writer;
 
   useEffect(() => {
     if (!ready) return;
@@ -136,12 +146,13 @@ export function useWorkshopEvents({
       }
       const id = Number(event.lastEventId) || 0;
       lastSeen = Math.max(lastSeen, id);
-      write(queryClient, kind, payload, id, JSON.parse(key), progress ? JSON.parse(progress) : undefined);
+      if (writerRef.current) writerRef.current(queryClient, kind, payload, id);
+      else write(queryClient, kind, payload, id, JSON.parse(key), progress ? JSON.parse(progress) : undefined);
     };
     const open = () => {
       const next = new EventSource(`${url}?after=${lastSeen}`);
       source = next;
-      for (const kind of ['state', 'tally', 'note', 'progress']) next.addEventListener(kind, handle(kind));
+      for (const kind of kindList.split(',')) next.addEventListener(kind, handle(kind));
       next.onopen = () => {
         delay = 1000;
         setConnected(true);
@@ -163,7 +174,7 @@ export function useWorkshopEvents({
       source?.close();
       setConnected(false);
     };
-  }, [ready, url, key, progress, queryClient]);
+  }, [ready, url, key, progress, kindList, queryClient]);
 
   return connected;
 }
