@@ -2,6 +2,7 @@ import { caseImportEn } from './en/case-import.js';
 import { caseStatsEn } from './en/case-stats.js';
 import { casesEn } from './en/cases.js';
 import { editorEn } from './en/editor.js';
+import { presentationsEn } from './en/presentations.js';
 import { resultsEn } from './en/results.js';
 import { roundsEn } from './en/rounds.js';
 import { sceneGridEn } from './en/scene-grid.js';
@@ -527,4 +528,5 @@ export const en: Messages = {
   caseStats: caseStatsEn,
   caseImport: caseImportEn,
   workshops: workshopsEn,
+  presentations: presentationsEn,
 };

@@ -2,6 +2,7 @@ import { caseImportJa } from './ja/case-import.js';
 import { caseStatsJa } from './ja/case-stats.js';
 import { casesJa } from './ja/cases.js';
 import { editorJa } from './ja/editor.js';
+import { presentationsJa } from './ja/presentations.js';
 import { resultsJa } from './ja/results.js';
 import { roundsJa } from './ja/rounds.js';
 import { sceneGridJa } from './ja/scene-grid.js';
@@ -526,6 +527,7 @@ export const ja = {
   caseStats: caseStatsJa,
   caseImport: caseImportJa,
   workshops: workshopsJa,
+  presentations: presentationsJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
