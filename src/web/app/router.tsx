@@ -92,6 +92,9 @@ const workshopCodeRoute = createRoute({
 const workshopJoinRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/w/$code',
+  // A judge's link carries the judges' key of a presentation event: /w/CODE?judge=KEY.
+  validateSearch: (search: Record<string, unknown>): { judge?: string } =>
+    typeof search.judge === 'string' && search.judge ? { judge: search.judge.slice(0, 32) } : {},
   component: lazyRouteComponent(() => import('../features/workshops/join-pages.js'), 'WorkshopJoinPage'),
 });
 
@@ -394,6 +397,46 @@ const workshopSummaryRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/workshops/workshop-summary-page.js'), 'WorkshopSummaryPage'),
 });
 
+const presentationEventNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'presentation-events/new',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(
+    () => import('../features/presentation-events/event-create-page.js'),
+    'PresentationEventCreatePage',
+  ),
+});
+
+const presentationEventConsoleRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'presentation-events/$workshopId',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(
+    () => import('../features/presentation-events/event-console-page.js'),
+    'PresentationEventConsolePage',
+  ),
+});
+
+const presentationEventPresentRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'presentation-events/$workshopId/present',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(
+    () => import('../features/presentation-events/event-present-page.js'),
+    'PresentationEventPresentPage',
+  ),
+});
+
+const presentationEventResultsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'presentation-events/$workshopId/results',
+  beforeLoad: requirePermission('workshop.run'),
+  component: lazyRouteComponent(
+    () => import('../features/presentation-events/event-results-page.js'),
+    'PresentationEventResultsPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([
     loginRoute,
@@ -440,6 +483,10 @@ const routeTree = rootRoute.addChildren([
       workshopSummaryRoute,
       workshopConsoleRoute,
       workshopPresentRoute,
+      presentationEventNewRoute,
+      presentationEventConsoleRoute,
+      presentationEventPresentRoute,
+      presentationEventResultsRoute,
     ]),
   ]),
 ]);

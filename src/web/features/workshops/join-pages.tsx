@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { positions } from '../../../shared/auth/roles.js';
@@ -10,6 +10,8 @@ import { SelectField, TextField } from '../../components/form-field.js';
 import { Loading } from '../../components/loading.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
+import { EventParticipantPage } from '../presentation-events/event-participant-view.js';
+import { eventParticipantQueryKey, eventParticipantQueryOptions } from '../presentation-events/event-queries.js';
 import { ParticipantAnswerView } from './participant-answer.js';
 import { participantQueryKey, participantQueryOptions, type WorkshopLookup, workshopApi } from './workshop-queries.js';
 import './workshops.css';
@@ -64,7 +66,8 @@ function normalise(code: string): string {
 
 /**
  * /w/$code: the join form, or straight to answering for someone who already joined on this phone
- * (their cookie brings them back).
+ * (their cookie brings them back). A presentation event (事例発表会) has its own participant page;
+ * its judges come by /w/$code?judge=KEY, which fills in the judges' key.
  */
 export function WorkshopJoinPage() {
   const { t } = useTranslation();
@@ -77,9 +80,14 @@ export function WorkshopJoinPage() {
     staleTime: 60_000,
   });
   const workshopId = lookup.data?.workshopId;
-  const me = useQuery({ ...participantQueryOptions(workshopId ?? ''), enabled: Boolean(workshopId) });
+  const presentations = lookup.data?.mode === 'presentations';
+  const me = useQuery({ ...participantQueryOptions(workshopId ?? ''), enabled: Boolean(workshopId) && !presentations });
+  const eventMe = useQuery({
+    ...eventParticipantQueryOptions(workshopId ?? ''),
+    enabled: Boolean(workshopId) && presentations,
+  });
 
-  if (lookup.isPending || (workshopId && me.isPending)) return <Loading />;
+  if (lookup.isPending || (workshopId && (presentations ? eventMe.isPending : me.isPending))) return <Loading />;
   if (lookup.isError) {
     return (
       <div className="workshop-public">
@@ -91,7 +99,8 @@ export function WorkshopJoinPage() {
       </div>
     );
   }
-  if (me.isSuccess) return <ParticipantAnswerView view={me.data} />;
+  if (presentations && eventMe.isSuccess) return <EventParticipantPage view={eventMe.data} />;
+  if (!presentations && me.isSuccess) return <ParticipantAnswerView view={me.data} />;
   return <JoinForm code={code} workshop={lookup.data} />;
 }
 
@@ -104,6 +113,9 @@ function JoinForm({ code, workshop }: { code: string; workshop: WorkshopLookup }
   const [position, setPosition] = useState('');
   const [departmentName, setDepartmentName] = useState('');
   const [table, setTable] = useState('');
+  const presentations = workshop.mode === 'presentations';
+  const { judge } = useSearch({ from: '/public/w/$code' });
+  const [judgeKey, setJudgeKey] = useState(judge ?? '');
   const join = useMutation({
     mutationFn: () =>
       workshopApi.join({
@@ -111,9 +123,15 @@ function JoinForm({ code, workshop }: { code: string; workshop: WorkshopLookup }
         nickname,
         position: position as (typeof positions)[number],
         ...(departmentName.trim() ? { departmentName } : {}),
-        ...(workshop.grouping === 'table' && table ? { tableNumber: Number(table) } : {}),
+        ...(!presentations && workshop.grouping === 'table' && table ? { tableNumber: Number(table) } : {}),
+        ...(presentations && judgeKey.trim() ? { judgeKey } : {}),
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: participantQueryKey(workshop.workshopId) }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: presentations
+          ? eventParticipantQueryKey(workshop.workshopId)
+          : participantQueryKey(workshop.workshopId),
+      }),
   });
   const errors = fieldErrorsFrom(join.error, t);
   const locked = workshop.status === 'locked';
@@ -130,7 +148,7 @@ function JoinForm({ code, workshop }: { code: string; workshop: WorkshopLookup }
         <Alert tone="warning">{t('workshops.join.locked')}</Alert>
       ) : (
         <>
-          <p>{t('workshops.join.lead')}</p>
+          <p>{presentations ? t('presentations.join.lead') : t('workshops.join.lead')}</p>
           <form className="form" onSubmit={submit} noValidate aria-label={t('workshops.join.title')}>
             {join.isError && Object.keys(errors).length === 0 && <Alert tone="error">{describe(join.error)}</Alert>}
             <TextField
@@ -166,7 +184,21 @@ function JoinForm({ code, workshop }: { code: string; workshop: WorkshopLookup }
               onChange={(event) => setDepartmentName(event.target.value)}
               error={errors.departmentName}
             />
-            {workshop.grouping === 'table' && (
+            {presentations && (
+              <TextField
+                label={t('presentations.join.judgeKey')}
+                hint={t('presentations.join.judgeKeyHint')}
+                maxLength={16}
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                className="input workshop-code-input"
+                value={judgeKey}
+                onChange={(event) => setJudgeKey(event.target.value)}
+                error={errors.judgeKey}
+              />
+            )}
+            {!presentations && workshop.grouping === 'table' && (
               <SelectField
                 label={t('workshops.join.table')}
                 required

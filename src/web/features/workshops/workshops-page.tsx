@@ -34,11 +34,21 @@ export function WorkshopsPage() {
       key: 'title',
       header: t('rounds.fields.title'),
       isRowHeader: true,
-      render: (w) => (
-        <Link to="/orgs/$orgId/workshops/$workshopId" params={{ orgId, workshopId: w.id }}>
-          <DataText>{w.title}</DataText>
-        </Link>
-      ),
+      render: (w) =>
+        w.mode === 'presentations' ? (
+          <Link to="/orgs/$orgId/presentation-events/$workshopId" params={{ orgId, workshopId: w.id }}>
+            <DataText>{w.title}</DataText>
+          </Link>
+        ) : (
+          <Link to="/orgs/$orgId/workshops/$workshopId" params={{ orgId, workshopId: w.id }}>
+            <DataText>{w.title}</DataText>
+          </Link>
+        ),
+    },
+    {
+      key: 'kind',
+      header: t('presentations.list.kind'),
+      render: (w) => t(`presentations.kinds.${w.mode}`),
     },
     {
       key: 'code',
@@ -67,7 +77,15 @@ export function WorkshopsPage() {
   ];
   return (
     <>
-      <PageHeader title={t('workshops.title')} lead={t('workshops.list.lead')} />
+      <PageHeader
+        title={t('workshops.title')}
+        lead={t('workshops.list.lead')}
+        actions={
+          <Link to="/orgs/$orgId/presentation-events/new" params={{ orgId }} className="button button--primary">
+            {t('presentations.list.open')}
+          </Link>
+        }
+      />
       <div className="stack">
         <CreateWorkshopForm orgId={orgId} />
         <section aria-labelledby="workshops-list">
