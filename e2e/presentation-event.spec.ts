@@ -1,0 +1,256 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import {
+  EventConsolePage,
+  EventCreatePage,
+  EventPhonePage,
+  EventPresentPage,
+} from './pages/presentation-event.page.js';
+import { WorkshopsPage } from './pages/workshop.page.js';
+import { apiAs, logInContext } from './support/api.js';
+import { expectNoAxeViolations } from './support/axe.js';
+import { useBrowser } from './support/browser.js';
+import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
+import { expectCount, expectHidden, expectPath, expectText, expectValue, expectVisible } from './support/expect.js';
+
+// Pictures for people to look over, kept out of the checkout.
+const shots = path.join(os.tmpdir(), 'kn-presentation-event-shots');
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage, animations: 'disabled' });
+}
+
+const criteria = ['効果', '創意工夫', '横展開のしやすさ', '発表のわかりやすさ'];
+
+describe('事例発表会', () => {
+  const browser = useBrowser();
+
+  test('主催者が開き、審査員と会場がスマートフォンで参加し、コメント・採点・投票・結果発表まで進む', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    await admin.dispose();
+
+    // The facilitator opens an event with two presentations from the workshops list.
+    const { context, page } = await browser.open({ bypassCSP: true });
+    await logInContext(context, demo.orgAdmin.email);
+    const list = new WorkshopsPage(page);
+    await list.goto(cityId);
+    await page.getByRole('link', { name: '事例発表会を開く', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: '事例発表会を開く' }));
+    const create = new EventCreatePage(page);
+    for (const [index, label] of criteria.entries()) {
+      await expectValue(create.form.getByLabel(new RegExp(`^評価項目${index + 1}`)), label);
+    }
+    await expectNoAxeViolations(page, 'presentation event form');
+    const title = `E2E 事例発表会 ${uniqueSuffix()}`;
+    const first = { title: '窓口の待ち時間を半分に', presenter: '市民課 窓口係' };
+    const second = { title: '紙の申請をオンラインへ', presenter: '情報政策課' };
+    await create.create({ title, presentations: [first, second] });
+    await expectPath(page, new RegExp(`^/orgs/${cityId}/presentation-events/[0-9a-f-]+$`));
+    const workshopId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await expectVisible(page.getByRole('heading', { level: 1, name: title }));
+    const console = new EventConsolePage(page);
+    const code = await console.code();
+    const judgePath = await console.judgePath();
+    expect(judgePath).toMatch(new RegExp(`^/w/${code}\\?judge=[A-Z0-9]{8}$`));
+    await expectText(console.programme, first.title);
+    await expectText(console.programme, second.title);
+
+    // The projector, in a second window of the facilitator.
+    const projector = await context.newPage();
+    await projector.setViewportSize({ width: 1366, height: 768 });
+    await projector.goto(`/orgs/${cityId}/presentation-events/${workshopId}/present`);
+    const present = new EventPresentPage(projector);
+    await expectVisible(projector.getByRole('heading', { level: 1, name: '発表はまもなく始まります' }));
+
+    // A judge comes by the judges' link; two people of the audience join by code.
+    const judgePhone = await browser.open({ device: 'phone', bypassCSP: true });
+    await judgePhone.page.goto(judgePath);
+    const judge = new EventPhonePage(judgePhone.page);
+    await expectValue(judge.judgeKeyField(), judgePath.split('=')[1] ?? '');
+    await expectNoAxeViolations(judgePhone.page, 'presentation event join (judge)');
+    await shoot(judgePhone.page, 'phone-join-judge');
+    await judge.join({ nickname: '審査 花子', position: '課長' });
+    await expectText(judgePhone.page.getByText('審査 花子さんとして審査員で参加しています'), '審査員');
+
+    const audience: EventPhonePage[] = [];
+    for (const nickname of ['さくら', 'たろう']) {
+      const phone = await browser.open({ device: 'phone', bypassCSP: true });
+      await phone.page.goto(`/w/${code}`);
+      const person = new EventPhonePage(phone.page);
+      await person.join({ nickname, position: '職員' });
+      await expectText(phone.page.getByText(`${nickname}さんとして参加しています`), nickname);
+      audience.push(person);
+    }
+    const [sakura, taro] = audience;
+    if (!sakura || !taro) throw new Error('The audience did not join.');
+    await expectText(console.count('audience'), '2人');
+    await expectText(console.count('judges'), '1人');
+
+    // The first presenter's time starts; the projector counts it down.
+    await console.button('最初の発表へ').click();
+    await expectText(console.stage, first.title);
+    await console.button('時間を開始').click();
+    await expectVisible(projector.getByRole('heading', { level: 1, name: first.title }));
+    await expectText(present.timer(), /^[45]:\d\d$/);
+    await expectText(sakura.page.getByRole('status').filter({ hasText: '発表中' }), first.title);
+
+    // Comments arrive live on the console and the projector; the anonymous one as 匿名.
+    const named = 'とても分かりやすい発表でした';
+    const secret = '数字で効果が見えて良いと思います';
+    await sakura.comment(named);
+    await expectText(sakura.commentForm.getByRole('status'), '投稿しました');
+    await taro.comment(secret, { anonymous: true });
+    await expectText(console.comment(named), 'さくら');
+    await expectText(console.comment(secret), '匿名');
+    await expectText(present.comment(named), 'さくら');
+    await expectText(present.comment(secret), '匿名');
+    expect(await present.comment(secret).innerText()).not.toContain('たろう');
+    await expectText(taro.comments, named);
+    await shoot(projector, 'projector-comments', false);
+    await shoot(page, 'console-comments');
+
+    // The facilitator hides one: it leaves the phones and the projector.
+    await console
+      .comment(named)
+      .getByRole('button', { name: /^非表示/ })
+      .click();
+    await expectText(console.comment(named), '非表示中');
+    await expectHidden(taro.comments.getByText(named));
+    await expectHidden(present.comment(named));
+    await expectVisible(taro.comments.getByText(secret));
+    await expectNoAxeViolations(page, 'presentation event console');
+
+    // After a reload, the cookie brings a participant back.
+    await taro.page.reload();
+    await expectText(taro.page.getByText('たろうさんとして参加しています'), 'たろう');
+    await expectVisible(taro.comments.getByText(secret));
+
+    // The judge scores both presentations; the console counts them.
+    const firstForm = await judge.score(
+      first.title,
+      { 効果: 5, 創意工夫: 4, 横展開のしやすさ: 5, 発表のわかりやすさ: 4 },
+      '効果が大きい',
+    );
+    await expectText(firstForm.getByRole('status'), '保存しました');
+    const secondForm = await judge.score(
+      second.title,
+      { 効果: 3, 創意工夫: 3, 横展開のしやすさ: 4, 発表のわかりやすさ: 3 },
+      '',
+    );
+    await expectText(secondForm.getByRole('status'), '保存しました');
+    await expectCount(judge.scoring.getByText('✓ 採点済み'), 2);
+    await expectNoAxeViolations(judgePhone.page, 'presentation event judge phone');
+    await shoot(judgePhone.page, 'phone-judge-scoring');
+    await expectText(console.programmeRow(first.title), '審査 1/1人');
+    await expectText(console.programmeRow(second.title), '審査 1/1人');
+
+    // On to the next presentation, then the audience vote.
+    await console.button('次の発表へ').click();
+    await expectVisible(projector.getByRole('heading', { level: 1, name: second.title }));
+    await expectText(sakura.page.getByRole('status').filter({ hasText: '発表中' }), second.title);
+    await console.button('投票を始める').click();
+    await expectText(projector.getByRole('status').filter({ hasText: '投票受付中' }), '0人が投票しました');
+    expect(await judge.vote.count()).toBe(0);
+    for (const person of [sakura, taro]) {
+      await person.vote.getByRole('radio', { name: new RegExp(second.title) }).check();
+      await person.vote.getByRole('button', { name: '投票', exact: true }).click();
+      await expectText(person.vote.getByRole('status'), '投票しました');
+    }
+    await expectNoAxeViolations(sakura.page, 'presentation event audience phone');
+    await shoot(sakura.page, 'phone-audience-vote');
+    await expectText(projector.getByRole('status').filter({ hasText: '投票受付中' }), '2人が投票しました');
+    await expectText(console.count('voted'), '2人');
+    await shoot(projector, 'projector-vote', false);
+
+    // The results are announced after a confirmation; every screen shows the rankings.
+    await console.button('結果を発表').click();
+    const dialog = page.getByRole('dialog', { name: '結果を発表しますか？' });
+    await dialog.getByRole('button', { name: '結果を発表', exact: true }).click();
+    await expectText(console.results, '結果を発表しました');
+    await expectVisible(projector.getByRole('heading', { level: 1, name: '結果発表' }));
+    const judgesRanking = projector.getByRole('region', { name: '審査員評価' });
+    const voteRanking = projector.getByRole('region', { name: '会場投票' });
+    await expectText(judgesRanking.getByRole('listitem').first(), '1位');
+    await expectText(judgesRanking.getByRole('listitem').first(), first.title);
+    await expectText(voteRanking.getByRole('listitem').first(), second.title);
+    await expectText(voteRanking.getByRole('listitem').first(), '2票');
+    await shoot(projector, 'projector-results', false);
+    for (const phone of [sakura, judge]) {
+      await expectText(
+        phone.results.getByRole('region', { name: '審査員評価' }).getByRole('listitem').first(),
+        first.title,
+      );
+      await expectText(
+        phone.results.getByRole('region', { name: '会場投票' }).getByRole('listitem').first(),
+        second.title,
+      );
+    }
+    await expectText(judge.scoring, '結果発表の後は採点できません。');
+    await shoot(sakura.page, 'phone-results');
+    await shoot(page, 'console-results');
+
+    // The results page: accessible, on one or two A4 pages, and as a CSV with a BOM.
+    await page.getByRole('link', { name: '結果のページ（印刷・ダウンロード）', exact: true }).click();
+    await expectPath(page, `/orgs/${cityId}/presentation-events/${workshopId}/results`);
+    const table = page.getByRole('table', { name: '審査員評価' });
+    await expectText(table.getByRole('row').nth(1), first.title);
+    await expectText(table.getByRole('row').nth(1), '18.0 / 20');
+    await expectText(page.getByRole('region', { name: new RegExp(`^1\\. ${first.title}`) }), secret);
+    expect(await page.getByText(named).count()).toBe(0);
+    await expectNoAxeViolations(page, 'presentation event results');
+    await shoot(page, 'results-page');
+    const csv = await page.request.get(
+      (await page.getByRole('link', { name: 'CSVでダウンロード', exact: true }).getAttribute('href')) ?? '',
+    );
+    expect(csv.status()).toBe(200);
+    expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    await page.emulateMedia({ media: 'print' });
+    const pdfFile = path.join(shots, 'results.pdf');
+    writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
+    expect(Number(size?.[1])).toBeCloseTo(595.28, 0);
+    expect(Number(size?.[2])).toBeCloseTo(841.89, 0);
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(shots, 'results-print')]);
+
+    // The list names the kind and leads back to the console.
+    await page.emulateMedia({ media: 'screen' });
+    await list.goto(cityId);
+    const row = page.getByRole('row').filter({ hasText: title });
+    await expectText(row, '事例発表会');
+    await row.getByRole('link', { name: title }).click();
+    await expectPath(page, `/orgs/${cityId}/presentation-events/${workshopId}`);
+  });
+
+  test('審査員コードが違うと、その欄に日本語で理由が表示される', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    const opened = await admin.post<{ id: string; code: string }>(`/api/orgs/${cityId}/presentation-events`, {
+      title: `E2E 審査員コード ${uniqueSuffix()}`,
+      minutes: 5,
+      criteria: ['効果'],
+      presentations: [{ title: '発表', presenter: '総務課' }],
+    });
+    await admin.dispose();
+    const { page } = await browser.open({ device: 'phone', bypassCSP: true });
+    await page.goto(`/w/${opened.code}?judge=ZZZZ2222`);
+    const phone = new EventPhonePage(page);
+    await phone.join({ nickname: 'まちがい', position: '職員' });
+    await expectText(page.locator('.field__error'), '審査員コードが違います');
+    expect(await phone.judgeKeyField().getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'presentation event join with a wrong judge key');
+    // Without a key the same person joins the audience.
+    await phone.judgeKeyField().fill('');
+    await page.getByRole('button', { name: '参加する', exact: true }).click();
+    await expectText(page.getByText('まちがいさんとして参加しています'), 'まちがい');
+  });
+});
