@@ -1,5 +1,6 @@
 CREATE TABLE "presentation_comments" (
 	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"workshop_id" uuid NOT NULL,
 	"presentation_id" uuid NOT NULL,
 	"participant_id" uuid NOT NULL,
@@ -51,7 +52,7 @@ ALTER TABLE "presentation_scores" ADD CONSTRAINT "presentation_scores_participan
 ALTER TABLE "presentation_scores" ADD CONSTRAINT "presentation_scores_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "presentations" ADD CONSTRAINT "presentations_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "presentations" ADD CONSTRAINT "presentations_case_id_kaizen_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."kaizen_cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "presentation_comments_workshop_idx" ON "presentation_comments" USING btree ("workshop_id","created_at");--> statement-breakpoint
+CREATE INDEX "presentation_comments_workshop_idx" ON "presentation_comments" USING btree ("workshop_id","seq");--> statement-breakpoint
 CREATE INDEX "presentation_scores_workshop_idx" ON "presentation_scores" USING btree ("workshop_id");--> statement-breakpoint
 CREATE INDEX "presentations_workshop_idx" ON "presentations" USING btree ("workshop_id","sort_order");--> statement-breakpoint
 ALTER TABLE "workshops" ADD CONSTRAINT "workshops_mode_round" CHECK (("mode" = 'sheet') = ("round_id" IS NOT NULL));

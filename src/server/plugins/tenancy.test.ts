@@ -123,7 +123,39 @@ async function setUpOrg(label: string) {
     payload: { code: workshop.json().code, nickname: `${label}さん`, position: 'staff' },
   });
   expect(joined.statusCode, joined.body).toBe(201);
+  // A presentation event, with a comment from its audience.
+  const event = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/presentation-events`,
+    headers: { cookie },
+    payload: {
+      title: `${label}の発表会`,
+      criteria: ['効果'],
+      presentations: [{ title: '発表', presenter: `${label}課` }],
+    },
+  });
+  expect(event.statusCode, event.body).toBe(201);
+  const eventId = event.json().id as string;
+  const listener = await t.app.inject({
+    method: 'POST',
+    url: '/api/workshops/join',
+    payload: { code: event.json().code, nickname: `${label}の聴衆`, position: 'staff' },
+  });
+  const programme = await t.app.inject({
+    method: 'GET',
+    url: `/api/orgs/${org.id}/presentation-events/${eventId}`,
+    headers: { cookie },
+  });
+  const said = await t.app.inject({
+    method: 'POST',
+    url: `/api/presentation-events/${eventId}/comments`,
+    headers: { cookie: `${listener.cookies[0]?.name}=${listener.cookies[0]?.value}` },
+    payload: { presentationId: programme.json().presentations[0].id, body: 'よかった' },
+  });
+  expect(said.statusCode, said.body).toBe(201);
   return {
+    eventId,
+    commentId: said.json().id as string,
     org,
     admin,
     cookie,
@@ -208,6 +240,16 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /api/orgs/:orgId/workshops/:workshopId': { status: 'locked' },
   'PUT /api/orgs/:orgId/workshops/:workshopId/notes': { scope: 'all', itemKey: 'vision-sharing', notes: '侵入' },
   'PATCH /api/orgs/:orgId/workshops/:workshopId/participants/:participantId': { groupId: null },
+  'POST /api/orgs/:orgId/presentation-events': {
+    title: '侵入',
+    criteria: ['効果'],
+    presentations: [{ title: '侵入', presenter: '侵入' }],
+  },
+  'PATCH /api/orgs/:orgId/presentation-events/:eventId': { status: 'locked' },
+  'PUT /api/orgs/:orgId/presentation-events/:eventId/programme': {
+    presentations: [{ title: '侵入', presenter: '侵入' }],
+  },
+  'PATCH /api/orgs/:orgId/presentation-events/:eventId/comments/:commentId': { hidden: true },
   'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 
@@ -226,9 +268,13 @@ function fill(
     importId: string;
     workshopId: string;
     participantId: string;
+    eventId: string;
+    commentId: string;
   },
 ) {
   return url
+    .replace(':eventId', ids.eventId)
+    .replace(':commentId', ids.commentId)
     .replace(':templateId', ids.templateId)
     .replace(':roundId', ids.roundId)
     .replace(':moveId', ids.moveId)
@@ -253,6 +299,8 @@ const idsOf = (o: typeof a) => ({
   importId: o.importId,
   workshopId: o.workshopId,
   participantId: o.participantId,
+  eventId: o.eventId,
+  commentId: o.commentId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -303,7 +351,7 @@ describe('organisation B against organisation A', () => {
     const routes = t.app.accessCatalog.filter(
       (r) =>
         r.access.kind === 'org' &&
-        /:(department|membership|invitation|template|round|move|case|attachment|import|workshop|participant)Id/.test(
+        /:(department|membership|invitation|template|round|move|case|attachment|import|workshop|participant|event|comment)Id/.test(
           r.url,
         ),
     );

@@ -205,6 +205,8 @@ export const presentationComments = pgTable(
   'presentation_comments',
   {
     id: uuid('id').primaryKey(),
+    /** The order comments were posted in, which the clock alone does not settle. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     workshopId: uuid('workshop_id')
       .notNull()
       .references(() => workshops.id, { onDelete: 'cascade' }),
@@ -219,7 +221,7 @@ export const presentationComments = pgTable(
     hidden: boolean('hidden').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('presentation_comments_workshop_idx').on(t.workshopId, t.createdAt)],
+  (t) => [index('presentation_comments_workshop_idx').on(t.workshopId, t.seq)],
 );
 
 /** A judge's points for one presentation, per criterion key, changed freely until the results. */

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Position } from '../../../shared/auth/roles.js';
 import type {
@@ -12,6 +13,8 @@ import { AppError } from '../../lib/app-error.js';
 import { newId } from '../../lib/ids.js';
 import { hitRateLimit, readRateLimit } from '../../lib/rate-limit.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
+import { findEvent } from './presentation-repo.js';
+import { scheduleCounts } from './presentation-service.js';
 import * as repo from './repo.js';
 import { scheduleLiveCounts, tallyForParticipant, viewOf, type WorkshopDeps } from './service.js';
 import { itemOf, roundSheetOf } from './sheet.js';
@@ -26,13 +29,14 @@ import { itemOf, roundSheetOf } from './sheet.js';
  * guessing codes of other workshops is stopped long before finding one (31^6 codes).
  */
 export const codeGuessLimit = { perWindow: 30, windowSeconds: 600 };
+const codeGuessKey = (ip: string | null) => `workshop-code:${ip ?? 'unknown'}`;
 
 /**
  * Finds the workshop a code names, counting wrong codes per address: past the limit every code is
  * refused for the rest of the window, right or wrong, so guessing learns nothing.
  */
 export async function workshopByCode(deps: Pick<WorkshopDeps, 'db' | 'now'>, code: string, ip: string | null) {
-  const key = `workshop-code:${ip ?? 'unknown'}`;
+  const key = codeGuessKey(ip);
   const { perWindow, windowSeconds } = codeGuessLimit;
   if ((await readRateLimit(deps.db, key, windowSeconds, deps.now())) >= perWindow) throw new AppError('rate_limited');
   const workshop = await repo.findWorkshopByCode(deps.db, code);
@@ -49,6 +53,9 @@ export const answerLimit = { perWindow: 40, windowSeconds: 10 };
 /** The cookie a participant holds: `<participant id>.<secret>`, one per workshop. */
 export const participantCookie = (workshopId: string) => `kn_ws_${workshopId.replaceAll('-', '')}`;
 
+/** The cookie of the participant a request comes from, for the workshop it names. */
+export const cookieOf = (request: FastifyRequest, workshopId: string) => request.cookies[participantCookie(workshopId)];
+
 /** Joins a workshop by its code; returns the participant and the secret for their cookie. */
 export async function joinWorkshop(
   deps: WorkshopDeps,
@@ -57,6 +64,8 @@ export async function joinWorkshop(
 ) {
   const workshop = await workshopByCode(deps, input.code, caller.ip);
   if (workshop.status === 'locked') throw new AppError('workshop_locked');
+  const role =
+    workshop.mode === 'presentations' ? await roleOf(deps, workshop.id, input.judgeKey, caller.ip) : 'audience';
   const groups = await repo.listGroups(deps.db, workshop.id);
   let groupId: string | null = null;
   if (workshop.grouping === 'position')
@@ -80,10 +89,31 @@ export async function joinWorkshop(
     tableNumber: input.tableNumber ?? null,
     groupId,
     secretHash: hash,
+    role,
     joinedAt: deps.now(),
   });
-  scheduleLiveCounts(deps, workshop.id);
+  if (workshop.mode === 'presentations') scheduleCounts(deps, workshop.id);
+  else scheduleLiveCounts(deps, workshop.id);
   return { workshopId: workshop.id, participantId: id, secret: `${id}.${token}` };
+}
+
+/**
+ * At a presentation event, the judges' key makes someone a judge. A wrong key counts as a wrong
+ * code (the same limit per address), so the key cannot be guessed either.
+ */
+async function roleOf(
+  deps: Pick<WorkshopDeps, 'db' | 'now'>,
+  workshopId: string,
+  judgeKey: string | undefined,
+  ip: string | null,
+) {
+  if (!judgeKey) return 'audience' as const;
+  const event = await findEvent(deps.db, workshopId);
+  const given = Buffer.from(judgeKey);
+  const kept = Buffer.from(event?.judgeKey ?? '');
+  if (given.length === kept.length && timingSafeEqual(given, kept)) return 'judge' as const;
+  await hitRateLimit(deps.db, codeGuessKey(ip), codeGuessLimit.windowSeconds, deps.now());
+  throw new AppError('validation', undefined, [{ path: 'body.judgeKey', code: 'event.judge_key_wrong' }]);
 }
 
 /** The participant a cookie names, if its secret matches; null otherwise. */

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../../shared/common/schema.js';
+import type { EventComment } from '../../../shared/workshops/presentation-schema.js';
 import {
   answerSchema,
   createWorkshopSchema,
@@ -14,6 +15,7 @@ import {
   workshopControlSchema,
   workshopExportQuerySchema,
   workshopListSchema,
+  workshopLookupSchema,
   workshopNoteSchema,
   workshopPlanDraftsSchema,
   workshopProgressSchema,
@@ -27,6 +29,8 @@ import { pickLocale } from '../../plugins/errors.js';
 import { openEventStream } from './event-stream.js';
 import { LiveHub } from './live.js';
 import * as participants from './participants.js';
+import { registerPresentationRoutes } from './presentation-routes.js';
+import { commentForAudience } from './presentation-service.js';
 import * as repo from './repo.js';
 import * as service from './service.js';
 import { exportSummary, planDraftsOf } from './summary.js';
@@ -36,6 +40,7 @@ const publicAccess = { access: { kind: 'public' } } as const;
 const tags = ['workshops'];
 const workshopParams = orgParamsWith('workshopId');
 const participantParams = z.strictObject({ workshopId: idSchema });
+const { cookieOf } = participants;
 
 /** Live workshops: facilitator routes under the organisation, participant routes by code and cookie. */
 export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
@@ -50,6 +55,8 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
     secure: isCookieSecure(request, deps.env.COOKIE_SECURE),
     maxAge: 7 * 24 * 3600,
   });
+
+  registerPresentationRoutes(app, deps, live);
 
   app.post(
     '/api/orgs/:orgId/workshops',
@@ -230,15 +237,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
         tags,
         summary: 'What a join form needs for a code: the title, how it groups, its tables',
         querystring: z.object({ code: workshopCodeSchema }),
-        response: {
-          200: z.object({
-            workshopId: idSchema,
-            title: z.string(),
-            grouping: z.enum(['position', 'table', 'assigned']),
-            tables: z.array(z.number().int()),
-            status: z.enum(['open', 'locked']),
-          }),
-        },
+        response: { 200: workshopLookupSchema },
       },
     },
     async (request) => {
@@ -246,6 +245,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       const groups = await repo.listGroups(deps.db, workshop.id);
       return {
         workshopId: workshop.id,
+        mode: workshop.mode,
         title: workshop.title,
         grouping: workshop.grouping,
         tables: groups.filter((g) => g.key.startsWith('table:')).map((g) => Number(g.key.slice(6))),
@@ -275,9 +275,6 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
       return reply.code(201).send({ workshopId: joined.workshopId, participantId: joined.participantId });
     },
   );
-
-  const cookieOf = (request: FastifyRequest, workshopId: string) =>
-    request.cookies[participants.participantCookie(workshopId)];
 
   app.get(
     '/api/workshops/:workshopId/me',
@@ -369,9 +366,9 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
               groupId = row?.groupId ?? null;
             })
             .catch(() => {});
-        return event.kind === 'tally'
-          ? service.tallyForParticipant(event.payload as WorkshopTally, groupId)
-          : event.payload;
+        if (event.kind === 'tally') return service.tallyForParticipant(event.payload as WorkshopTally, groupId);
+        if (event.kind === 'comment') return commentForAudience(event.payload as EventComment);
+        return event.payload;
       });
     },
   );

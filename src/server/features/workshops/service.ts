@@ -31,11 +31,16 @@ export interface WorkshopDeps {
   now: () => Date;
 }
 
-function newCode(): string {
-  return Array.from(
-    { length: workshopCodeLength },
-    () => workshopCodeAlphabet[randomInt(workshopCodeAlphabet.length)],
-  ).join('');
+/** Characters easy to read off a projector and type, in a code of the given length. */
+export function newCode(length = workshopCodeLength): string {
+  return Array.from({ length }, () => workshopCodeAlphabet[randomInt(workshopCodeAlphabet.length)]).join('');
+}
+
+/** A join code no other workshop uses. */
+export async function freeCode(db: Db): Promise<string> {
+  let code = newCode();
+  for (let i = 0; (await repo.codeTaken(db, code)) && i < 20; i++) code = newCode();
+  return code;
 }
 
 /** Opens a workshop on a round of the organisation, with its groups and a code nobody else uses. */
@@ -45,8 +50,7 @@ export async function createWorkshop(ctx: OrgContext, input: z.infer<typeof crea
     if (!round) throw new AppError('validation', undefined, [{ path: 'body.roundId', code: 'id.format' }]);
     if (input.grouping === 'assigned' && (input.groupNames?.length ?? 0) < 2)
       throw new AppError('validation', undefined, [{ path: 'body.groupNames', code: 'workshop.groups_required' }]);
-    let code = newCode();
-    for (let i = 0; (await repo.codeTaken(tx.db, code)) && i < 20; i++) code = newCode();
+    const code = await freeCode(tx.db);
     const id = newId();
     const now = tx.now();
     await repo.insertWorkshop(tx.db, {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { createRound, importTemplate } from '../../../../test/rounds.js';
+import { readEvents } from '../../../../test/sse.js';
 import type { ParticipantView, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
 import { answerLimit, codeGuessLimit } from './participants.js';
 
@@ -361,48 +362,6 @@ describe('the summary', () => {
 });
 
 describe('the live stream', () => {
-  /** Reads server-sent events from a response body until `until` says enough. */
-  async function readEvents(
-    response: Response,
-    until: (events: { id: number; event: string; data: unknown }[]) => boolean,
-    timeoutMs = 5000,
-  ) {
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    const events: { id: number; event: string; data: unknown }[] = [];
-    let buffer = '';
-    const deadline = Date.now() + timeoutMs;
-    while (!until(events) && Date.now() < deadline) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<{ done: true; value: undefined }>((resolve) =>
-          setTimeout(() => resolve({ done: true, value: undefined }), deadline - Date.now()),
-        ),
-      ]);
-      if (chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let end = buffer.indexOf('\n\n');
-      while (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const field = (name: string) =>
-          block
-            .split('\n')
-            .find((l) => l.startsWith(`${name}: `))
-            ?.slice(name.length + 2);
-        if (field('event'))
-          events.push({
-            id: Number(field('id')),
-            event: field('event') ?? '',
-            data: JSON.parse(field('data') ?? 'null'),
-          });
-        end = buffer.indexOf('\n\n');
-      }
-    }
-    await reader.cancel().catch(() => {});
-    return events;
-  }
-
   it('brings each answer to every open stream within a second, and resumes after the last event id', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { id, code } = await openWorkshop();
