@@ -253,4 +253,34 @@ describe('事例発表会', () => {
     await page.getByRole('button', { name: '参加する', exact: true }).click();
     await expectText(page.getByText('まちがいさんとして参加しています'), 'まちがい');
   });
+
+  test('英語でも参加でき、審査員の画面に採点の欄が並ぶ', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    const opened = await admin.post<{ id: string; code: string }>(`/api/orgs/${cityId}/presentation-events`, {
+      title: `E2E English ${uniqueSuffix()}`,
+      minutes: 3,
+      criteria: ['Effect', 'Ingenuity'],
+      presentations: [{ title: 'Shorter queues', presenter: 'Citizens desk' }],
+    });
+    const view = await admin.get<{ judgeKey: string; presentations: { id: string }[] }>(
+      `/api/orgs/${cityId}/presentation-events/${opened.id}`,
+    );
+    await admin.patch(`/api/orgs/${cityId}/presentation-events/${opened.id}`, {
+      currentPresentationId: view.presentations[0]?.id,
+    });
+    await admin.dispose();
+    const { page } = await browser.open({ device: 'phone', language: 'en', bypassCSP: true });
+    await page.goto(`/w/${opened.code}?judge=${view.judgeKey}`);
+    await expectValue(page.getByLabel(/^Judges’ key \(judges only\)/), view.judgeKey);
+    await page.getByLabel(/^Nickname/).fill('Alex');
+    await page.getByLabel(/^Position/).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expectText(page.getByText('You joined as Alex, a judge'), 'Alex');
+    const scoring = page.getByRole('region', { name: 'Scoring', exact: true });
+    await expectVisible(scoring.getByRole('group', { name: 'Ingenuity', exact: true }));
+    await expectText(page.getByRole('timer').or(page.locator('[data-clock]')), '3:00 (not started)');
+    await expectNoAxeViolations(page, 'presentation event judge phone (en)');
+    await shoot(page, 'phone-judge-en');
+  });
 });

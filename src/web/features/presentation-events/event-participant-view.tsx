@@ -84,7 +84,9 @@ export function EventParticipantPage({ view }: { view: ParticipantView }) {
         </section>
       )}
       {judge && <ScoringPanel view={view} />}
-      {current && !locked && <CommentForm view={view} presentationId={current.presentation.id} />}
+      {current && !locked && (
+        <CommentForm key={current.presentation.id} view={view} presentationId={current.presentation.id} />
+      )}
       {current && (
         <section aria-labelledby="phone-comments" className="event-phone__comments">
           <h2 id="phone-comments" className="event-phone__subtitle">

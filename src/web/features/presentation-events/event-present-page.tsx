@@ -77,11 +77,14 @@ export function PresentationEventPresentPage() {
           {fullscreen ? t('workshops.present.exitFullscreen') : t('workshops.present.fullscreen')}
         </Button>
       </div>
-      <aside className="present__join" aria-label={t('workshops.console.joinTitle')}>
-        <p className="present__join-label">{t('workshops.present.joinHint')}</p>
-        <p className="present__code">{spacedCode(data.code)}</p>
-        <QrCode text={url} label={t('workshops.console.qrAlt', { url })} size={140} />
-      </aside>
+      {/* Once the results are up, the rankings take the whole width. */}
+      {!results && (
+        <aside className="present__join" aria-label={t('workshops.console.joinTitle')}>
+          <p className="present__join-label">{t('workshops.present.joinHint')}</p>
+          <p className="present__code">{spacedCode(data.code)}</p>
+          <QrCode text={url} label={t('workshops.console.qrAlt', { url })} size={140} />
+        </aside>
+      )}
       <p className="present__workshop">
         <DataText>{data.title}</DataText>
       </p>

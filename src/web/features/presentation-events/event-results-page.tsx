@@ -115,6 +115,7 @@ function JudgesTable({ view, results }: { view: FacilitatorView; results: EventR
     {
       key: 'rank',
       header: t('presentations.results.rank'),
+      className: 'event-results__nowrap',
       render: (row) =>
         row.rank === null
           ? t('presentations.results.noRank')
@@ -127,8 +128,8 @@ function JudgesTable({ view, results }: { view: FacilitatorView; results: EventR
       render: (row) => (
         <>
           <DataText>{row.title}</DataText>
-          <span className="event-results__presenter">
-            （<DataText>{row.presenter}</DataText>）
+          <span className="cell-sub">
+            <DataText>{row.presenter}</DataText>
           </span>
         </>
       ),
@@ -137,6 +138,7 @@ function JudgesTable({ view, results }: { view: FacilitatorView; results: EventR
       key: 'average',
       header: t('presentations.results.average'),
       align: 'end',
+      className: 'event-results__nowrap',
       render: (row) =>
         row.average === null
           ? t('presentations.results.unscored')
@@ -157,6 +159,7 @@ function JudgesTable({ view, results }: { view: FacilitatorView; results: EventR
       key: 'scoredBy',
       header: t('presentations.results.scoredBy'),
       align: 'end',
+      className: 'event-results__nowrap',
       render: (row) => t('common.people', { count: row.scoredBy }),
     },
   ];

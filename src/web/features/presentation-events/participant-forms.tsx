@@ -47,9 +47,7 @@ export function CommentForm({ view, presentationId }: { view: ParticipantView; p
           }}
           error={errors.body}
         />
-        <p className="event-phone__left" aria-live="polite">
-          {left <= 20 ? t('presentations.participant.charsLeft', { count: left }) : ''}
-        </p>
+        <p className="event-phone__left">{t('presentations.participant.charsLeft', { count: left })}</p>
         <label className="event-check">
           <input
             type="checkbox"
