@@ -11,7 +11,7 @@ import {
   EventPresentPage,
 } from './pages/presentation-event.page.js';
 import { WorkshopsPage } from './pages/workshop.page.js';
-import { apiAs, logInContext } from './support/api.js';
+import { anonymousApi, apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
@@ -252,6 +252,50 @@ describe('事例発表会', () => {
     await phone.judgeKeyField().fill('');
     await page.getByRole('button', { name: '参加する', exact: true }).click();
     await expectText(page.getByText('まちがいさんとして参加しています'), 'まちがい');
+  });
+
+  test('プログラムを編集して発表を足せ、コメントのある発表は消せないと表示される', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    const opened = await admin.post<{ id: string; code: string }>(`/api/orgs/${cityId}/presentation-events`, {
+      title: `E2E プログラム ${uniqueSuffix()}`,
+      criteria: ['効果'],
+      presentations: [{ title: '最初の発表', presenter: '総務課' }],
+    });
+    const view = await admin.get<{ presentations: { id: string }[] }>(
+      `/api/orgs/${cityId}/presentation-events/${opened.id}`,
+    );
+    await admin.dispose();
+    const person = await anonymousApi();
+    await person.post('/api/workshops/join', { code: opened.code, nickname: 'ひとこと', position: 'staff' });
+    await person.post(`/api/presentation-events/${opened.id}/comments`, {
+      presentationId: view.presentations[0]?.id,
+      body: '楽しみです',
+    });
+    await person.dispose();
+
+    const { context, page } = await browser.open({ bypassCSP: true });
+    await logInContext(context, demo.orgAdmin.email);
+    await page.goto(`/orgs/${cityId}/presentation-events/${opened.id}`);
+    const console = new EventConsolePage(page);
+    await console.programme.getByRole('button', { name: 'プログラムを編集', exact: true }).click();
+    const rows = console.programme.getByRole('group', { name: '発表のプログラム', exact: true });
+    await rows.getByRole('button', { name: '発表を追加', exact: true }).click();
+    const added = rows.getByRole('group', { name: '発表2', exact: true });
+    await added.getByLabel(/^タイトル/).fill('追加した発表');
+    await added.getByLabel(/^発表者/).fill('企画課');
+    // Moved to the top, the new one presents first.
+    await rows.getByRole('button', { name: /^上へ\s*（発表2）/ }).click();
+    await console.button('プログラムを保存').click();
+    await expectText(console.programme.getByRole('status'), 'プログラムを保存しました');
+    await expectText(console.programme.getByRole('listitem').first(), '追加した発表');
+
+    // The first presentation has a comment: removing it is refused at the programme.
+    await console.programme.getByRole('button', { name: 'プログラムを編集', exact: true }).click();
+    await rows.getByRole('button', { name: /^削除\s*（発表2）/ }).click();
+    await console.button('プログラムを保存').click();
+    await expectText(rows, 'コメントや採点・投票がある発表は削除できません。');
+    await expectNoAxeViolations(page, 'presentation event programme editor');
   });
 
   test('英語でも参加でき、審査員の画面に採点の欄が並ぶ', async () => {
