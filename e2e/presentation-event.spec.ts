@@ -310,11 +310,11 @@ describe('事例発表会', () => {
     const view = await admin.get<{ judgeKey: string; presentations: { id: string }[] }>(
       `/api/orgs/${cityId}/presentation-events/${opened.id}`,
     );
-    await admin.patch(`/api/orgs/${cityId}/presentation-events/${opened.id}`, {
-      currentPresentationId: view.presentations[0]?.id,
-    });
-    await admin.dispose();
+    const eventPath = `/api/orgs/${cityId}/presentation-events/${opened.id}`;
+    await admin.patch(eventPath, { currentPresentationId: view.presentations[0]?.id });
     const { page } = await browser.open({ device: 'phone', language: 'en', bypassCSP: true });
+    // The phone's clock is under the test's control, to reach the end of the presenter's time at once.
+    await page.clock.install();
     await page.goto(`/w/${opened.code}?judge=${view.judgeKey}`);
     await expectValue(page.getByLabel(/^Judges’ key \(judges only\)/), view.judgeKey);
     await page.getByLabel(/^Nickname/).fill('Alex');
@@ -326,5 +326,13 @@ describe('事例発表会', () => {
     await expectText(page.getByRole('timer').or(page.locator('[data-clock]')), '3:00 (not started)');
     await expectNoAxeViolations(page, 'presentation event judge phone (en)');
     await shoot(page, 'phone-judge-en');
+
+    // The time runs out: the phone says so in words.
+    await admin.patch(eventPath, { timer: 'start' });
+    await admin.dispose();
+    await expectText(page.getByRole('timer'), /^[23]:\d\d$/);
+    await page.clock.fastForward('03:05');
+    await expectText(page.locator('[data-clock="over"]'), 'Time is up');
+    await shoot(page, 'phone-time-up-en', false);
   });
 });
