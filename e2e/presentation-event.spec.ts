@@ -298,6 +298,41 @@ describe('事例発表会', () => {
     await expectNoAxeViolations(page, 'presentation event programme editor');
   });
 
+  test('発表にカイゼン事例をつなぐと、プログラムからその事例を開ける', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    const opened = await admin.post<{ id: string }>(`/api/orgs/${cityId}/presentation-events`, {
+      title: `E2E 事例つなぎ ${uniqueSuffix()}`,
+      criteria: ['効果'],
+      presentations: [{ title: '窓口の改善', presenter: '市民課' }],
+    });
+
+    const { context, page } = await browser.open({ bypassCSP: true });
+    await logInContext(context, demo.orgAdmin.email);
+    await page.goto(`/orgs/${cityId}/presentation-events/${opened.id}`);
+    const console = new EventConsolePage(page);
+    await console.programme.getByRole('button', { name: 'プログラムを編集', exact: true }).click();
+    const row = console.programme.getByRole('group', { name: '発表1', exact: true });
+    await row.getByRole('combobox', { name: /^発表する事例（任意）/ }).fill('窓口');
+    const option = page.getByRole('listbox', { name: '事例の候補', exact: true }).getByRole('option').first();
+    const picked = (await option.locator('.combobox__name').textContent()) ?? '';
+    await option.click();
+    await expectText(row, picked);
+    // The title and presenter typed before stay as they were.
+    await expectValue(row.getByLabel(/^タイトル/), '窓口の改善');
+    await console.button('プログラムを保存').click();
+    await expectText(console.programme.getByRole('status'), 'プログラムを保存しました');
+    const link = console.programme.getByRole('link', { name: /^発表する事例を見る/ });
+    await link.click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: picked }));
+
+    const view = await admin.get<{ presentations: { caseId: string | null }[] }>(
+      `/api/orgs/${cityId}/presentation-events/${opened.id}`,
+    );
+    expect(view.presentations[0]?.caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await admin.dispose();
+  });
+
   test('英語でも参加でき、審査員の画面に採点の欄が並ぶ', async () => {
     const admin = await apiAs(demo.orgAdmin.email);
     const cityId = await admin.orgId(DEMO_CITY);

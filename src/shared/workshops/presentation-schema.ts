@@ -123,6 +123,7 @@ export const eventResultsSchema = z.object({
       /** 1 for the best average (ties share a rank); null when unscored. */
       rank: z.number().int().nullable(),
       votes: z.number().int(),
+      /** 1 for the most votes (ties share a rank); null with no votes. */
       voteRank: z.number().int().nullable(),
     }),
   ),

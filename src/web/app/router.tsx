@@ -386,6 +386,7 @@ const workshopConsoleRoute = createRoute({
 const workshopPresentRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'workshops/$workshopId/present',
+  staticData: { fullScreen: true },
   beforeLoad: requirePermission('workshop.run'),
   component: lazyRouteComponent(() => import('../features/workshops/workshop-present-page.js'), 'WorkshopPresentPage'),
 });
@@ -420,6 +421,7 @@ const presentationEventConsoleRoute = createRoute({
 const presentationEventPresentRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: 'presentation-events/$workshopId/present',
+  staticData: { fullScreen: true },
   beforeLoad: requirePermission('workshop.run'),
   component: lazyRouteComponent(
     () => import('../features/presentation-events/event-present-page.js'),

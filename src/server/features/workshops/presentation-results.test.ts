@@ -37,7 +37,7 @@ describe('the results of a presentation event', () => {
       [1, 3],
       [4, 1],
       [4, 1],
-      [0, 4],
+      [0, null],
     ]);
     expect(results.presentations[2]?.criteria).toEqual([
       { key: 'c1', average: 1.5 },

@@ -41,7 +41,8 @@ export function buildResults(input: {
   });
   const rank = ranks(rows.map((r) => r.average));
   const votes = rows.reduce((sum, r) => sum + r.votes, 0);
-  const voteRank = ranks(rows.map((r) => (votes > 0 ? r.votes : null)));
+  // A presentation nobody voted for is not ranked by votes: "4th with 0 votes" is no place.
+  const voteRank = ranks(rows.map((r) => (r.votes > 0 ? r.votes : null)));
   return {
     judges: input.judges,
     votes,

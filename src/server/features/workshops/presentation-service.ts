@@ -180,7 +180,7 @@ export async function createEvent(ctx: OrgContext, input: z.infer<typeof createP
     );
     await recordAudit(tx, {
       orgId: tx.scope.orgId,
-      action: 'presentation_event.create',
+      action: 'workshop.event_create',
       targetType: 'workshop',
       targetId: id,
       changes: { title: input.title, presentations: input.presentations.length },
@@ -249,7 +249,7 @@ export async function controlEvent(ctx: OrgContext, workshopId: string, input: P
     if (announcing || input.status === 'locked')
       await recordAudit(tx, {
         orgId: tx.scope.orgId,
-        action: announcing ? 'presentation_event.results' : 'workshop.lock',
+        action: announcing ? 'workshop.results' : 'workshop.lock',
         targetType: 'workshop',
         targetId: workshop.id,
       });
@@ -301,7 +301,7 @@ export async function saveProgramme(ctx: OrgContext, workshopId: string, input: 
       await events.updateEvent(tx.db, workshop.id, { currentPresentationId: null });
     await recordAudit(tx, {
       orgId: tx.scope.orgId,
-      action: 'presentation_event.programme',
+      action: 'workshop.programme',
       targetType: 'workshop',
       targetId: workshop.id,
       changes: { presentations: input.presentations.length, removed: removed.length },

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useMatches, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickHomeOrg, rememberOrg } from '../../lib/last-org.js';
@@ -12,7 +12,14 @@ import { SideNavLinks } from './side-nav.js';
 import { useLogoutAction } from './use-logout-action.js';
 import { UserMenu } from './user-menu.js';
 
-/** Header, menu and main region of every page after login. */
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** A projector view: the page alone, without the header and menu. */
+    fullScreen?: boolean;
+  }
+}
+
+/** Header, menu and main region of every page after login (a projector view gets the page alone). */
 export function AppShell() {
   const { t } = useTranslation();
   const { data: me } = useQuery(meQueryOptions);
@@ -21,6 +28,7 @@ export function AppShell() {
   const params = useParams({ strict: false });
   const [menuOpen, setMenuOpen] = useState(false);
   const { run: logout, busy } = useLogoutAction();
+  const fullScreen = useMatches({ select: (matches) => matches.some((m) => m.staticData?.fullScreen) });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -39,6 +47,12 @@ export function AppShell() {
 
   if (!me) return null;
   const currentOrgId = params.orgId ?? pickHomeOrg(me);
+  if (fullScreen)
+    return (
+      <main id="main" tabIndex={-1} className="main main--full">
+        <Outlet />
+      </main>
+    );
 
   return (
     <div className="shell">

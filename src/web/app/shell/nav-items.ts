@@ -10,12 +10,26 @@ export const orgSections = [
   { key: 'cases', to: '/orgs/$orgId/cases', permission: 'org.read', label: 'nav.cases' },
   { key: 'case-stats', to: '/orgs/$orgId/case-stats', permission: 'org.read', label: 'nav.caseStats' },
   { key: 'scene-grid', to: '/orgs/$orgId/scene-grid', permission: 'org.read', label: 'nav.sceneGrid' },
-  { key: 'workshops', to: '/orgs/$orgId/workshops', permission: 'workshop.run', label: 'nav.workshops' },
+  {
+    key: 'workshops',
+    to: '/orgs/$orgId/workshops',
+    permission: 'workshop.run',
+    label: 'nav.workshops',
+    // Presentation events are opened and listed there too.
+    also: ['presentation-events'],
+  },
   { key: 'members', to: '/orgs/$orgId/members', permission: 'member.read', label: 'nav.members' },
   { key: 'audit', to: '/orgs/$orgId/audit', permission: 'audit.read', label: 'nav.audit' },
   { key: 'outbox', to: '/orgs/$orgId/outbox', permission: 'outbox.read', label: 'nav.outbox' },
   { key: 'settings', to: '/orgs/$orgId/settings', permission: 'org.update', label: 'nav.settings' },
-] as const satisfies readonly { key: string; to: string; permission: Permission; label: `nav.${string}` }[];
+] as const satisfies readonly {
+  key: string;
+  to: string;
+  permission: Permission;
+  label: `nav.${string}`;
+  /** Other first path segments whose pages belong to this section. */
+  also?: readonly string[];
+}[];
 
 export type OrgSection = (typeof orgSections)[number];
 
@@ -24,5 +38,7 @@ export function sectionOfPath(pathname: string): OrgSection | undefined {
   const match = /^\/orgs\/[^/]+(?:\/([^/]+))?/.exec(pathname);
   if (!match) return undefined;
   const key = match[1] ?? 'home';
-  return orgSections.find((section) => section.key === key);
+  return orgSections.find(
+    (section) => section.key === key || ('also' in section && (section.also as readonly string[]).includes(key)),
+  );
 }

@@ -1,9 +1,9 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DataText } from '../../components/data-text.js';
 import { can, findMembership } from '../../lib/permissions.js';
 import { useMe } from '../../lib/session.js';
-import { orgSections } from './nav-items.js';
+import { orgSections, sectionOfPath } from './nav-items.js';
 
 /** The menu, built from what the person may do in the current organisation. */
 export function SideNavLinks({ orgId }: { orgId: string | null }) {
@@ -11,6 +11,8 @@ export function SideNavLinks({ orgId }: { orgId: string | null }) {
   const me = useMe();
   const membership = orgId ? findMembership(me, orgId) : undefined;
   const sections = orgSections.filter((section) => can(membership, section.permission));
+  const { pathname } = useLocation();
+  const current = sectionOfPath(pathname)?.key;
 
   return (
     <>
@@ -27,6 +29,9 @@ export function SideNavLinks({ orgId }: { orgId: string | null }) {
                   params={{ orgId }}
                   className="side-nav__link"
                   activeOptions={{ exact: section.key === 'home', includeSearch: false }}
+                  // Pages that belong to a section under another path (e.g. presentation events
+                  // under workshops) mark it too.
+                  {...(current === section.key && section.key !== 'home' ? { 'aria-current': 'page' as const } : {})}
                 >
                   {t(section.label)}
                 </Link>

@@ -51,6 +51,9 @@ export const knownActions = [
   'workshop.create',
   'workshop.lock',
   'workshop.reopen',
+  'workshop.event_create',
+  'workshop.programme',
+  'workshop.results',
 ] as const satisfies readonly ActionName[];
 
 export const actionCategories = [

@@ -94,10 +94,11 @@ export function similarCasesQueryOptions(orgId: string, caseId: string) {
 }
 
 /** Cases whose title or text match `q`, a few at a time, for picking one (横展開元). */
-export function casePickQueryOptions(orgId: string, q: string) {
+/** Cases to pick by typing: every case the reader may see, or the organisation's own. */
+export function casePickQueryOptions(orgId: string, q: string, from: 'all' | 'own' = 'all') {
   return queryOptions({
-    queryKey: [...casesQueryKey(orgId), 'pick', q] as const,
-    queryFn: () => api.get<CaseSearchResult>(base(orgId), { q, limit: 8 }),
+    queryKey: [...casesQueryKey(orgId), 'pick', q, from] as const,
+    queryFn: () => api.get<CaseSearchResult>(base(orgId), { q, limit: 8, from }),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,
   });

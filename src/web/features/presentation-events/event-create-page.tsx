@@ -84,7 +84,7 @@ export function PresentationEventCreatePage() {
           fieldClassName="field--short"
         />
         <CriteriaRows criteria={criteria} onChange={setCriteria} errors={errors} />
-        <ProgrammeRows rows={rows} onChange={setRows} errors={errors} />
+        <ProgrammeRows orgId={orgId} rows={rows} onChange={setRows} errors={errors} />
         <p className="button-row">
           <Button
             type="submit"

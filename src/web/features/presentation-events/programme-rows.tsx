@@ -4,6 +4,7 @@ import { Button } from '../../components/button.js';
 import { TextField } from '../../components/form-field.js';
 import { ApiError } from '../../lib/api.js';
 import { currentLanguage } from '../../lib/i18n/language.js';
+import { ProgrammeCasePicker } from './programme-case-picker.js';
 
 /** One row of the programme as edited: `key` is only for React; `id` is set for a saved presentation. */
 export interface ProgrammeRow {
@@ -12,6 +13,8 @@ export interface ProgrammeRow {
   title: string;
   presenter: string;
   caseId: string | null;
+  /** The linked case's title, when it was picked here (a saved row knows only the id). */
+  caseTitle?: string | undefined;
 }
 
 let rowCounter = 0;
@@ -55,11 +58,13 @@ function move<T>(list: T[], from: number, to: number): T[] {
 
 /** The presentations of a programme: a title and presenter per row, added, removed and reordered. */
 export function ProgrammeRows({
+  orgId,
   rows,
   onChange,
   errors,
   disabled = false,
 }: {
+  orgId: string;
   rows: ProgrammeRow[];
   onChange: (rows: ProgrammeRow[]) => void;
   errors: Record<string, string>;
@@ -99,6 +104,22 @@ export function ProgrammeRows({
                   value={row.presenter}
                   onChange={(event) => update(index, { presenter: event.target.value })}
                   error={errors[`presentations.${index}.presenter`]}
+                />
+                <ProgrammeCasePicker
+                  orgId={orgId}
+                  caseId={row.caseId}
+                  caseTitle={row.caseTitle}
+                  rowName={name}
+                  error={errors[`presentations.${index}.caseId`]}
+                  onChoose={(hit) =>
+                    update(index, {
+                      caseId: hit.id,
+                      caseTitle: hit.title,
+                      title: row.title || hit.title,
+                      presenter: row.presenter || (hit.departmentName ?? ''),
+                    })
+                  }
+                  onClear={() => update(index, { caseId: null, caseTitle: undefined })}
                 />
               </fieldset>
               <div className="event-row__tools">

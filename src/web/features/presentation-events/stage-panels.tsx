@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentationControlInput } from '../../../shared/workshops/presentation-schema.js';
@@ -122,6 +123,18 @@ export function ProgrammePanel({ orgId, view, busy, onControl }: PanelProps & { 
                     <span className="event-programme-list__presenter">
                       <DataText>{presentation.presenter}</DataText>
                     </span>
+                    {presentation.caseId && (
+                      <Link
+                        to="/orgs/$orgId/cases/$caseId"
+                        params={{ orgId, caseId: presentation.caseId }}
+                        className="event-programme-list__case"
+                      >
+                        {t('presentations.console.openCase')}
+                        <span className="visually-hidden">
+                          {t('presentations.create.rowAction', { row: presentation.title })}
+                        </span>
+                      </Link>
+                    )}
                   </span>
                   <span className="event-programme-list__facts">
                     {isCurrent && (
@@ -201,7 +214,7 @@ function ProgrammeEditor({
   return (
     <form className="form" onSubmit={submit} noValidate>
       {save.isError && <Alert tone="error">{describe(save.error)}</Alert>}
-      <ProgrammeRows rows={rows} onChange={setRows} errors={errors} />
+      <ProgrammeRows orgId={orgId} rows={rows} onChange={setRows} errors={errors} />
       <p className="button-row">
         <Button type="submit" variant="primary" busy={save.isPending} busyLabel={t('common.saving')}>
           {t('presentations.console.saveProgramme')}

@@ -343,6 +343,9 @@ export const en: Messages = {
     'workshop.create': 'Workshop opened',
     'workshop.lock': 'Workshop locked',
     'workshop.reopen': 'Workshop reopened',
+    'workshop.event_create': 'Presentation event opened',
+    'workshop.programme': 'Presentation event programme changed',
+    'workshop.results': 'Presentation event results announced',
   },
   auditCategories: {
     auth: 'Log-in and authentication',

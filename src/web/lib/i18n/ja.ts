@@ -342,6 +342,9 @@ export const ja = {
     'workshop.create': 'ワークショップの作成',
     'workshop.lock': 'ワークショップの締め切り',
     'workshop.reopen': 'ワークショップの再開',
+    'workshop.event_create': '事例発表会の作成',
+    'workshop.programme': '事例発表会のプログラム変更',
+    'workshop.results': '事例発表会の結果発表',
   },
   auditCategories: {
     auth: 'ログイン・認証',
