@@ -166,6 +166,21 @@ export const errorCatalog = {
     ja: '採点は審査員だけができます。審査員コードで参加してください。',
     en: 'Only judges can score. Join with the judges’ key.',
   },
+  plan_final: {
+    status: 409,
+    ja: 'このプランは完成版になっています。変更やフォローアップはできません。',
+    en: 'This plan has its final version; it can no longer change or be followed up.',
+  },
+  version_frozen: {
+    status: 409,
+    ja: '保存した版の内容は変えられません。下書きを直して、次の版として保存してください。',
+    en: 'A saved version cannot change. Edit the draft and save it as the next version.',
+  },
+  followup_done: {
+    status: 409,
+    ja: 'このフォローアップは記録済みです。',
+    en: 'This follow-up has already been recorded.',
+  },
   rate_limited: {
     status: 429,
     ja: '試行回数が多すぎます。しばらく待ってからやり直してください。',

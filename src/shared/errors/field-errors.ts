@@ -34,6 +34,27 @@ export const fieldErrorCatalog = {
     en: 'A presentation with comments, scores or votes cannot be removed.',
   },
   'event.case_unknown': { ja: 'この組織の事例ではありません。', en: 'This is not a case of the organisation.' },
+  'plan.due_before_start': {
+    ja: '期日がプランの開始日より前です。',
+    en: 'The due date is before the plan starts.',
+  },
+  'plan.step_cycle': {
+    ja: '手順の前後関係が循環しています（AのあとにB、BのあとにA のように）。',
+    en: 'The order of the steps goes round in a circle (A after B and B after A).',
+  },
+  'plan.step_unknown': { ja: 'このプランにない手順です。', en: 'This step is not in the plan.' },
+  'plan.step_duplicate': { ja: '同じ手順番号が2つあります。', en: 'Two steps have the same id.' },
+  'plan.team_name_required': { ja: 'チームの名前を入力してください。', en: 'Enter the team’s name.' },
+  'plan.facilitator_required': {
+    ja: '共有するナビゲーターを選んでください。',
+    en: 'Choose the facilitator to share with.',
+  },
+  'plan.facilitator_unknown': {
+    ja: 'この組織のナビゲーターではありません。',
+    en: 'This person is not a facilitator of the organisation.',
+  },
+  'plan.member_unknown': { ja: 'この組織のメンバーではありません。', en: 'This person is not a member of the organisation.' },
+  'plan.version_unknown': { ja: 'この版はありません。', en: 'There is no such version.' },
   'lgCode.format': {
     ja: '団体コードは6桁の数字で入力してください。',
     en: 'Enter the local government code as 6 digits.',
