@@ -2,6 +2,7 @@ import { caseImportEn } from './en/case-import.js';
 import { caseStatsEn } from './en/case-stats.js';
 import { casesEn } from './en/cases.js';
 import { editorEn } from './en/editor.js';
+import { plansEn } from './en/plans.js';
 import { presentationsEn } from './en/presentations.js';
 import { resultsEn } from './en/results.js';
 import { roundsEn } from './en/rounds.js';
@@ -39,6 +40,7 @@ export const en: Messages = {
     departments: 'Departments',
     rounds: 'Rounds and results',
     sheets: 'Step-up sheets',
+    plans: 'Action plans',
     planDrafts: 'Next-move drafts',
     sceneGrid: 'The 12 scenes',
     cases: 'Kaizen cases',
@@ -532,4 +534,5 @@ export const en: Messages = {
   caseImport: caseImportEn,
   workshops: workshopsEn,
   presentations: presentationsEn,
+  plans: plansEn,
 };

@@ -2,6 +2,7 @@ import { caseImportJa } from './ja/case-import.js';
 import { caseStatsJa } from './ja/case-stats.js';
 import { casesJa } from './ja/cases.js';
 import { editorJa } from './ja/editor.js';
+import { plansJa } from './ja/plans.js';
 import { presentationsJa } from './ja/presentations.js';
 import { resultsJa } from './ja/results.js';
 import { roundsJa } from './ja/rounds.js';
@@ -38,6 +39,7 @@ export const ja = {
     departments: '部署',
     rounds: 'シートの実施と結果',
     sheets: 'ステップアップシート',
+    plans: 'アクションプラン',
     planDrafts: '次の一手の下書き',
     sceneGrid: '改善活動の12場面',
     cases: 'カイゼン事例',
@@ -531,6 +533,7 @@ export const ja = {
   caseImport: caseImportJa,
   workshops: workshopsJa,
   presentations: presentationsJa,
+  plans: plansJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
