@@ -134,6 +134,13 @@ const platformOrgsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/platform/platform-orgs-page.js'), 'PlatformOrgsPage'),
 });
 
+/** A plan shared with a facilitator, read from whichever organisation it belongs to. */
+const facilitatedPlanRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/facilitated-plans/$planId',
+  component: lazyRouteComponent(() => import('../features/plans/plan-page.js'), 'FacilitatedPlanPage'),
+});
+
 const orgRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/orgs/$orgId',
@@ -267,6 +274,66 @@ const planDraftsRoute = createRoute({
   path: 'plan-drafts',
   beforeLoad: requirePermission('sheet.read'),
   component: lazyRouteComponent(() => import('../features/results/plan-drafts-page.js'), 'PlanDraftsPage'),
+});
+
+const plansRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plans',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/plans/plans-page.js'), 'PlansPage'),
+});
+
+const planNewRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plans/new',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/plans/plan-form-pages.js'), 'PlanNewPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plans/$planId',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/plans/plan-page.js'), 'PlanPage'),
+});
+
+const planEditRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plans/$planId/edit',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/plans/plan-form-pages.js'), 'PlanEditPage'),
+});
+
+const planVersionRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plans/$planId/versions/$number',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/plans/plan-version-page.js'), 'PlanVersionPage'),
+});
+
+/** Which versions a comparison shows: `to` left out means the current draft. */
+function planCompareSearch(search: Record<string, unknown>): { from?: number; to?: number } {
+  const out: { from?: number; to?: number } = {};
+  for (const key of ['from', 'to'] as const) {
+    const value = Number(search[key]);
+    if (Number.isInteger(value) && value > 0) out[key] = value;
+  }
+  return out;
+}
+
+const planCompareRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plans/$planId/compare',
+  validateSearch: planCompareSearch,
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/plans/plan-compare-page.js'), 'PlanComparePage'),
+});
+
+const planFollowupRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: 'plans/$planId/followups/$followupId',
+  beforeLoad: requirePermission('org.read'),
+  component: lazyRouteComponent(() => import('../features/plans/plan-followup-page.js'), 'PlanFollowupPage'),
 });
 
 const templateEditorRoute = createRoute({
@@ -454,6 +521,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     profileRoute,
     platformOrgsRoute,
+    facilitatedPlanRoute,
     orgRoute.addChildren([
       orgOverviewRoute,
       departmentsRoute,
@@ -466,6 +534,13 @@ const routeTree = rootRoute.addChildren([
       reportRoute,
       unitTrendRoute,
       planDraftsRoute,
+      plansRoute,
+      planNewRoute,
+      planRoute,
+      planEditRoute,
+      planVersionRoute,
+      planCompareRoute,
+      planFollowupRoute,
       sceneGridRoute,
       casesRoute,
       caseStatsRoute,

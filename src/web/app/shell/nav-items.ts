@@ -6,6 +6,7 @@ export const orgSections = [
   { key: 'departments', to: '/orgs/$orgId/departments', permission: 'department.read', label: 'nav.departments' },
   { key: 'rounds', to: '/orgs/$orgId/rounds', permission: 'sheet.read', label: 'nav.rounds' },
   { key: 'sheets', to: '/orgs/$orgId/sheets', permission: 'sheet.read', label: 'nav.sheets' },
+  { key: 'plans', to: '/orgs/$orgId/plans', permission: 'org.read', label: 'nav.plans' },
   { key: 'plan-drafts', to: '/orgs/$orgId/plan-drafts', permission: 'sheet.read', label: 'nav.planDrafts' },
   { key: 'cases', to: '/orgs/$orgId/cases', permission: 'org.read', label: 'nav.cases' },
   { key: 'case-stats', to: '/orgs/$orgId/case-stats', permission: 'org.read', label: 'nav.caseStats' },

@@ -11,6 +11,7 @@ import { api, segment } from '../../lib/api.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { useLanguage } from '../../lib/problems.js';
+import { PlanFromWorkshopButton } from '../plans/plan-from-workshop-button.js';
 import { PollResults } from './workshop-closing-panels.js';
 import { ItemSpread, useGroupName } from './workshop-parts.js';
 import { workshopQueryOptions } from './workshop-queries.js';
@@ -98,6 +99,12 @@ export function WorkshopSummaryPage() {
                   </li>
                 ))}
               </ol>
+              <PlanFromWorkshopButton
+                orgId={orgId}
+                workshopId={workshopId}
+                scope={draft.scope}
+                groupName={draft.groupName ?? t('workshops.summary.everyone')}
+              />
             </div>
           ))
         )}
