@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
+import { createRound, importTemplate } from '../../../../test/rounds.js';
 import type { PlanCompare, PlanDetail, PlanVersion } from '../../../shared/plans/plan-schema.js';
 import { addMonths } from './versions.js';
 
@@ -266,5 +267,49 @@ describe('an action plan', () => {
       memberIds: ['00000000-0000-4000-8000-000000000000'],
     });
     expect(fieldCodes(stranger.body)).toEqual(['body.memberIds.0:plan.member_unknown']);
+  });
+
+  it("becomes a team plan in one step from a workshop group's agreed next moves", async () => {
+    const { templateId } = await importTemplate(t, org.org.id, org.cookie);
+    const roundId = await createRound(t, org.org.id, org.cookie, { templateId });
+    const workshop = await call(org.cookie, 'POST', `/api/orgs/${org.org.id}/workshops`, {
+      roundId,
+      title: '職場の対話',
+      grouping: 'assigned',
+      groupNames: ['窓口チーム', '企画チーム'],
+    });
+    const { id: workshopId } = workshop.json() as { id: string };
+    const view = (await call(org.cookie, 'GET', `/api/orgs/${org.org.id}/workshops/${workshopId}`)).json() as {
+      groups: { id: string; name: string }[];
+    };
+    const group = view.groups[0]?.id ?? '';
+    for (const [itemKey, nextMove] of [
+      ['vision', '朝会で目標を共有する'],
+      ['sharing', '改善事例を月1回紹介する'],
+    ])
+      await t.app.inject({
+        method: 'PUT',
+        headers: { cookie: org.cookie },
+        url: `/api/orgs/${org.org.id}/workshops/${workshopId}/notes`,
+        payload: {
+          scope: group,
+          itemKey,
+          nextMove,
+          agreedLevel: 2,
+        },
+      });
+    const made = await call(org.cookie, 'POST', `${base()}/from-workshop`, { workshopId, scope: group });
+    expect(made.statusCode, made.body).toBe(201);
+    const plan = made.json() as PlanDetail;
+    expect(plan).toMatchObject({ ownerKind: 'team', teamName: '窓口チーム', visibility: 'team', status: 'draft' });
+    expect(plan.sourceWorkshop).toMatchObject({ id: workshopId, title: '職場の対話', scope: group });
+    expect(plan.draft.steps.map((s) => s.text)).toEqual(['朝会で目標を共有する', '改善事例を月1回紹介する']);
+    expect(plan.draft.sheetItems.map((i) => i.itemKey)).toEqual(['vision', 'sharing']);
+    const empty = await call(org.cookie, 'POST', `${base()}/from-workshop`, { workshopId, scope: view.groups[1]?.id });
+    expect(fieldCodes(empty.body)).toEqual(['body.scope:workshop.group_unknown']);
+    // Staff do not run workshops.
+    expect((await call(staff.cookie, 'POST', `${base()}/from-workshop`, { workshopId, scope: group })).statusCode).toBe(
+      403,
+    );
   });
 });
