@@ -53,7 +53,10 @@ export const fieldErrorCatalog = {
     ja: 'この組織のナビゲーターではありません。',
     en: 'This person is not a facilitator of the organisation.',
   },
-  'plan.member_unknown': { ja: 'この組織のメンバーではありません。', en: 'This person is not a member of the organisation.' },
+  'plan.member_unknown': {
+    ja: 'この組織のメンバーではありません。',
+    en: 'This person is not a member of the organisation.',
+  },
   'plan.version_unknown': { ja: 'この版はありません。', en: 'There is no such version.' },
   'lgCode.format': {
     ja: '団体コードは6桁の数字で入力してください。',
