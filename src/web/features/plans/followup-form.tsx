@@ -1,6 +1,11 @@
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FollowupInput, followupStepStatuses, type StepResult } from '../../../shared/plans/plan-schema.js';
+import {
+  type FollowupInput,
+  followupStepStatuses,
+  type PlanStep,
+  type StepResult,
+} from '../../../shared/plans/plan-schema.js';
 import { Alert } from '../../components/alert.js';
 import { Button } from '../../components/button.js';
 import { DataText } from '../../components/data-text.js';
@@ -34,11 +39,14 @@ function startingOutcome(status: string): Outcome {
 export function FollowupForm({
   orgId,
   plan,
+  reviewedSteps,
   cancel,
   onSave,
 }: {
   orgId: string;
   plan: PlanDetail;
+  /** The steps of the version under review, whose outcomes are recorded. */
+  reviewedSteps: PlanStep[];
   cancel: ReactNode;
   onSave: (input: FollowupInput) => Promise<void>;
 }) {
@@ -46,7 +54,7 @@ export function FollowupForm({
   const language = useLanguage();
   const describe = useErrorText();
   const summaryRef = useRef<HTMLElement>(null);
-  const reviewed = plan.draft.steps;
+  const reviewed = reviewedSteps;
   const [happened, setHappened] = useState('');
   const [gap, setGap] = useState('');
   const [revisionNote, setRevisionNote] = useState('');
@@ -180,7 +188,7 @@ export function FollowupForm({
           values={revised}
           onChange={(patch) => setRevised((current) => ({ ...current, ...patch }))}
           errors={errors}
-          takenIds={reviewed.map((s) => s.id)}
+          takenIds={[...reviewed.map((s) => s.id), ...plan.draft.steps.map((s) => s.id)]}
           level={3}
         />
       </section>

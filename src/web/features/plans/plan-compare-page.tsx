@@ -99,6 +99,7 @@ export function PlanComparePage() {
                   changed: counts.changed,
                 })}
           </p>
+          {compare.data.changes.some((c) => c.path === 'steps.order') && <p>{t('plans.compare.reordered')}</p>}
           <CompareTable
             orgId={orgId}
             rows={rows}

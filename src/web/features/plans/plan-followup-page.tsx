@@ -10,7 +10,7 @@ import { useToast } from '../../components/toast.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { FollowupForm } from './followup-form.js';
 import { nextFollowup } from './plan-followups.js';
-import { planApi, planQueryOptions, useRefreshPlan } from './plan-queries.js';
+import { planApi, planQueryOptions, planVersionQueryOptions, useRefreshPlan } from './plan-queries.js';
 import './plans.css';
 
 /** フォローアップを記録する: what happened, the gap, each step's outcome and the revised plan. */
@@ -23,6 +23,9 @@ export function PlanFollowupPage() {
   const refresh = useRefreshPlan(orgId);
   const detail = useQuery({ ...planQueryOptions(orgId, planId), refetchOnWindowFocus: false });
   const plan = detail.data;
+  // Each step's outcome is about the version under review: the latest one.
+  const latest = plan?.versions ?? 0;
+  const reviewed = useQuery({ ...planVersionQueryOptions(orgId, planId, latest), enabled: latest > 0 });
   const followup = plan?.followups.find((f) => f.id === followupId);
   const isNext = plan && followup && nextFollowup(plan)?.id === followup.id;
   return (
@@ -55,7 +58,8 @@ export function PlanFollowupPage() {
       {plan && followup && plan.status !== 'final' && !plan.can.edit && (
         <Alert tone="info">{t('plans.readOnly.noRightBody')}</Alert>
       )}
-      {plan && followup && isNext && plan.can.edit && (
+      {reviewed.isError && <QueryError error={reviewed.error} onRetry={() => void reviewed.refetch()} />}
+      {plan && followup && isNext && plan.can.edit && reviewed.data && (
         <>
           <p>
             {t('plans.followups.dueOn')}
@@ -66,6 +70,7 @@ export function PlanFollowupPage() {
           <FollowupForm
             orgId={orgId}
             plan={plan}
+            reviewedSteps={reviewed.data.content.steps}
             cancel={
               <Link to="/orgs/$orgId/plans/$planId" params={{ orgId, planId }} className="button button--tertiary">
                 {t('common.cancel')}

@@ -261,6 +261,7 @@ export const plansEn: Messages['plans'] = {
     caption: '{{from}} compared with {{to}}',
     same: 'There are no differences.',
     counts: '{{total}} differences ({{added}} added, {{removed}} removed, {{changed}} changed).',
+    reordered: 'The order of the steps changed.',
     item: 'Item',
     change: 'Difference',
     unchanged: 'Unchanged',

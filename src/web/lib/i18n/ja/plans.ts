@@ -253,6 +253,7 @@ export const plansJa = {
     caption: '{{from}}と{{to}}の比較',
     same: '違いはありません。',
     counts: '違いは{{total}}か所です（追加 {{added}}・削除 {{removed}}・変更 {{changed}}）。',
+    reordered: '手順の順番が変わりました。',
     item: '項目',
     change: '違い',
     unchanged: '変更なし',
