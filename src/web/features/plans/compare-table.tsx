@@ -38,11 +38,11 @@ export function CompareTable({ orgId, rows, from, to, fromName, toName }: Compar
         return <DateText value={content.startsOn} />;
       case 'sheetItems':
         return content.sheetItems.length === 0
-          ? t('common.none')
+          ? t('plans.none')
           : content.sheetItems.map((i) => i.itemTitle).join(t('plans.listSeparator'));
       case 'scenes':
         return content.scenes.length === 0
-          ? t('common.none')
+          ? t('plans.none')
           : content.scenes.map((id) => sceneName(id)).join(t('plans.listSeparator'));
       default:
         return null;
@@ -77,7 +77,7 @@ export function CompareTable({ orgId, rows, from, to, fromName, toName }: Compar
           'after',
           t('plans.steps.after'),
           step.after.length === 0
-            ? t('common.none')
+            ? t('plans.none')
             : step.after
                 .map((id) => t('plans.steps.afterOption', { number: stepNumber(content, id) }))
                 .join(t('plans.listSeparator')),
@@ -92,7 +92,7 @@ export function CompareTable({ orgId, rows, from, to, fromName, toName }: Compar
     return (
       <span className={`plan-compare__kind plan-compare__kind--${kind}`}>
         {t(`plans.compare.kind.${kind}`)}
-        {kind === 'changed' && names ? `（${names}）` : ''}
+        {kind === 'changed' && names ? t('plans.compare.parts', { parts: names }) : ''}
       </span>
     );
   };

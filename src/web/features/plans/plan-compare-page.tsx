@@ -56,7 +56,7 @@ export function PlanComparePage() {
           >
             {versions.map((v) => (
               <option key={v.number} value={String(v.number)}>
-                {`${name(v.number)}（${t(`plans.versionKind.${v.kind}`)}）`}
+                {t('plans.compare.option', { name: name(v.number), kind: t(`plans.versionKind.${v.kind}`) })}
               </option>
             ))}
           </SelectField>
@@ -75,7 +75,7 @@ export function PlanComparePage() {
           >
             {versions.map((v) => (
               <option key={v.number} value={String(v.number)}>
-                {`${name(v.number)}（${t(`plans.versionKind.${v.kind}`)}）`}
+                {t('plans.compare.option', { name: name(v.number), kind: t(`plans.versionKind.${v.kind}`) })}
               </option>
             ))}
             {plan.data.status !== 'final' && <option value="">{t('plans.compare.draft')}</option>}

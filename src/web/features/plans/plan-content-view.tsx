@@ -98,7 +98,7 @@ export function PlanContentView({
 
       <Heading>{t('plans.fields.involve')}</Heading>
       {involved.length === 0 ? (
-        <p className="field__hint">{t('common.none')}</p>
+        <p className="field__hint">{t('plans.none')}</p>
       ) : (
         <dl className="summary-list">
           {involved.map((key) => (
@@ -118,7 +118,7 @@ export function PlanContentView({
           <dt>{t('plans.fields.sheetItems')}</dt>
           <dd>
             {content.sheetItems.length === 0 ? (
-              t('common.none')
+              t('plans.none')
             ) : (
               <ul className="plan-view__list">
                 {content.sheetItems.map((item) => (
@@ -134,7 +134,7 @@ export function PlanContentView({
           <dt>{t('plans.fields.scenes')}</dt>
           <dd>
             {content.scenes.length === 0 ? (
-              t('common.none')
+              t('plans.none')
             ) : (
               <ul className="plan-view__list">
                 {content.scenes.map((id) => (

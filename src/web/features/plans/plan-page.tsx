@@ -9,6 +9,8 @@ import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useOrgId } from '../../lib/org-context.js';
+import { findMembership } from '../../lib/permissions.js';
+import { useMe } from '../../lib/session.js';
 import { PlanComments } from './plan-comments.js';
 import { PlanContentView } from './plan-content-view.js';
 import { PlanFollowups } from './plan-followups.js';
@@ -74,6 +76,7 @@ export function PlanPage() {
           freeze={isEditable ? <PlanFreezeActions plan={plan} /> : null}
           comments={
             <PlanComments
+              key={plan.versions}
               plan={plan}
               send={(body, version) => planApi.comment(orgId, planId, body, version)}
               onSent={async () => {
@@ -92,6 +95,7 @@ export function PlanPage() {
 export function FacilitatedPlanPage() {
   const { t } = useTranslation();
   const { planId } = useParams({ from: '/authed/facilitated-plans/$planId' });
+  const me = useMe();
   const detail = useQuery(facilitatedPlanQueryOptions(planId));
   const queryClient = useQueryClient();
   const plan = detail.data;
@@ -102,9 +106,14 @@ export function FacilitatedPlanPage() {
       {plan && (
         <>
           <p className="back-link">
-            <Link to="/orgs/$orgId/plans" params={{ orgId: plan.orgId }}>
-              {t('plans.back')}
-            </Link>
+            {/* A facilitator may support an organisation without being one of its members. */}
+            {findMembership(me, plan.orgId) ? (
+              <Link to="/orgs/$orgId/plans" params={{ orgId: plan.orgId }}>
+                {t('plans.back')}
+              </Link>
+            ) : (
+              <Link to="/">{t('errors.toHome')}</Link>
+            )}
           </p>
           <PlanBody
             plan={plan}
@@ -151,7 +160,7 @@ function PlanBody({
         lead={
           <>
             <Badge tone={planStatusTone[plan.status]}>{t(`plans.status.${plan.status}`)}</Badge>{' '}
-            {t(`plans.ownerKind.${plan.ownerKind}`)}
+            {t(`plans.whose.${plan.ownerKind}`)}
             {t('plans.colon')}
             <DataText>{whose}</DataText>
             {orgLine && (
@@ -161,14 +170,10 @@ function PlanBody({
               </>
             )}
             {t('plans.listSeparator')}
+            {t('plans.fields.visibility')}
+            {t('plans.colon')}
             {t(`plans.visibility.${plan.visibility}`)}
-            {plan.facilitator && (
-              <>
-                {'（'}
-                <DataText>{plan.facilitator.displayName}</DataText>
-                {'）'}
-              </>
-            )}
+            {plan.facilitator && <>{t('plans.page.facilitatorName', { name: plan.facilitator.displayName })}</>}
           </>
         }
         actions={actions}

@@ -68,7 +68,8 @@ export function PlanTable({
       key: 'versions',
       header: t('plans.list.versions'),
       align: 'end',
-      render: (plan) => t('plans.list.versionCount', { count: plan.versions }),
+      render: (plan) =>
+        plan.versions === 0 ? t('plans.none') : t('plans.list.versionCount', { count: plan.versions }),
     },
     {
       key: 'next',

@@ -7,6 +7,8 @@ export const plansEn: Messages['plans'] = {
   backToPlan: 'Back to the plan',
   colon: ': ',
   listSeparator: ', ',
+  none: 'None',
+  whose: { person: 'Personal plan', team: 'Team plan' },
 
   status: { draft: 'Draft', presented: 'Has a snapshot', final: 'Final' },
   aim: { offense: 'Offensive', defense: 'Defensive' },
@@ -155,6 +157,7 @@ export const plansEn: Messages['plans'] = {
     draft: 'Current draft',
     finalContent: 'The final version',
     fromWorkshop: 'From the workshop',
+    facilitatorName: ' ({{name}})',
   },
 
   readOnly: {
@@ -261,6 +264,8 @@ export const plansEn: Messages['plans'] = {
     caption: '{{from}} compared with {{to}}',
     same: 'There are no differences.',
     counts: '{{total}} differences ({{added}} added, {{removed}} removed, {{changed}} changed).',
+    parts: ' ({{parts}})',
+    option: '{{name}} ({{kind}})',
     reordered: 'The order of the steps changed.',
     item: 'Item',
     change: 'Difference',

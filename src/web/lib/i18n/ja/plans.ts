@@ -5,6 +5,8 @@ export const plansJa = {
   backToPlan: 'プランへ戻る',
   colon: '：',
   listSeparator: '、',
+  none: 'なし',
+  whose: { person: '個人のプラン', team: 'チームのプラン' },
 
   status: { draft: '下書き', presented: '時点版あり', final: '完成版' },
   aim: { offense: '攻め', defense: '守り' },
@@ -148,6 +150,7 @@ export const plansJa = {
     draft: '現在の下書き',
     finalContent: '完成版の内容',
     fromWorkshop: 'もとにしたワークショップ',
+    facilitatorName: '（{{name}}）',
   },
 
   readOnly: {
@@ -253,6 +256,8 @@ export const plansJa = {
     caption: '{{from}}と{{to}}の比較',
     same: '違いはありません。',
     counts: '違いは{{total}}か所です（追加 {{added}}・削除 {{removed}}・変更 {{changed}}）。',
+    parts: '（{{parts}}）',
+    option: '{{name}}（{{kind}}）',
     reordered: '手順の順番が変わりました。',
     item: '項目',
     change: '違い',
