@@ -85,6 +85,7 @@ describe('アクションプラン', () => {
     await expectVisible(plan.followups.locator(`time[datetime="${addMonths(today, 6)}"]`));
     await expectVisible(plan.followups.locator(`time[datetime="${addMonths(today, 12)}"]`));
     await saveScreenshot(page, 'plan-presented');
+    await expectNoAxeViolations(page, 'plan page (presented, with follow-ups and versions)');
 
     // The first follow-up: one step sustained, one abandoned, a new step in the revision.
     await plan.followups.getByRole('link', { name: '1回目のフォローアップを記録する', exact: true }).click();

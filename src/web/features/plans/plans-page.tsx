@@ -23,6 +23,9 @@ export function PlansPage() {
   const shared = useQuery(plansQueryOptions(orgId, 'shared'));
   const isFacilitator = me.memberships.some((m) => m.role === 'facilitator');
   const facilitated = useQuery({ ...facilitatedPlansQueryOptions, enabled: isFacilitator });
+  // A plan shared with me as its facilitator is listed once, in the facilitator's section below.
+  const facilitatedIds = new Set((facilitated.data?.plans ?? []).map((plan) => plan.id));
+  const sharedPlans = (shared.data?.plans ?? []).filter((plan) => !facilitatedIds.has(plan.id));
 
   return (
     <>
@@ -62,10 +65,8 @@ export function PlansPage() {
         </h2>
         {shared.isPending && <Loading />}
         {shared.isError && <QueryError error={shared.error} onRetry={() => void shared.refetch()} />}
-        {shared.data && shared.data.plans.length === 0 && <p className="field__hint">{t('plans.list.emptyShared')}</p>}
-        {shared.data && shared.data.plans.length > 0 && (
-          <PlanTable caption={t('plans.list.shared')} plans={shared.data.plans} />
-        )}
+        {shared.data && sharedPlans.length === 0 && <p className="field__hint">{t('plans.list.emptyShared')}</p>}
+        {shared.data && sharedPlans.length > 0 && <PlanTable caption={t('plans.list.shared')} plans={sharedPlans} />}
       </section>
       {isFacilitator && (
         <section className="section" aria-labelledby="plans-facilitated">
