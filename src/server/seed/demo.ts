@@ -11,6 +11,7 @@ import { users } from '../db/schema/users.js';
 import { hashPassword } from '../features/auth/password.js';
 import { newId } from '../lib/ids.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoRounds } from './demo-rounds.js';
 
 export const DEMO_PASSWORD = 'kaizen-demo-2026';
@@ -210,6 +211,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
       now,
     });
     await seedDemoCases(tx, { cityId, departmentIds, people: cityPeople, now });
+    await seedDemoPlans(tx, {
+      cityId,
+      staffId: userIds.get('staff@demo.kaizen-navi.jp') ?? '',
+      navigatorId: userIds.get('navigator@demo.kaizen-navi.jp') ?? '',
+      now,
+    });
     await tx.insert(auditEvents).values([
       {
         id: newId(),
