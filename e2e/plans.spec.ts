@@ -193,6 +193,17 @@ describe('アクションプラン', () => {
     await expectNoAxeViolations(phone.page, 'facilitated plan page');
     await saveScreenshot(phone.page, 'plan-facilitated-phone');
 
+    // Once presented, the navigator reads the frozen version too.
+    const presenter = await apiAs(demo.staff.email);
+    await presenter.post(`/api/orgs/${cityId}/plans/${created.id}/versions`, { kind: 'snapshot', note: '面談の前に' });
+    await presenter.dispose();
+    await phone.page.reload();
+    await phone.page.getByRole('link', { name: '第1版', exact: true }).click();
+    await expectPath(phone.page, `/facilitated-plans/${created.id}/versions/1`);
+    await expectText(phone.page.locator('.plan-view__facts').first(), '面談の前に');
+    await expectNoAxeViolations(phone.page, 'facilitated plan version');
+    await phone.page.goBack();
+
     // The owner reads the comment on the plan.
     await owner.page.reload();
     await expectText(ownerPlan.comments, 'ゴールがよいですね。');

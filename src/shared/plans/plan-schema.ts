@@ -228,6 +228,7 @@ export type PlanChange = z.infer<typeof planChangeSchema>;
 
 export const planCompareSchema = z.object({
   from: planVersionSchema,
+  /** The later version, or the current draft: then `number` is 0. */
   to: planVersionSchema,
   changes: z.array(planChangeSchema),
 });

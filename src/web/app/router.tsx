@@ -141,6 +141,15 @@ const facilitatedPlanRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/plans/plan-page.js'), 'FacilitatedPlanPage'),
 });
 
+const facilitatedPlanVersionRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/facilitated-plans/$planId/versions/$number',
+  component: lazyRouteComponent(
+    () => import('../features/plans/facilitated-version-page.js'),
+    'FacilitatedPlanVersionPage',
+  ),
+});
+
 const orgRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/orgs/$orgId',
@@ -522,6 +531,7 @@ const routeTree = rootRoute.addChildren([
     profileRoute,
     platformOrgsRoute,
     facilitatedPlanRoute,
+    facilitatedPlanVersionRoute,
     orgRoute.addChildren([
       orgOverviewRoute,
       departmentsRoute,

@@ -235,6 +235,11 @@ describe('an action plan', () => {
     expect(comment.statusCode, comment.body).toBe(201);
     expect((await call(colleague.cookie, 'GET', `${base()}/${plan.id}`)).statusCode).toBe(404);
     expect((await call(colleague.cookie, 'GET', `/api/facilitated-plans/${plan.id}`)).statusCode).toBe(404);
+    // The facilitator reads each frozen version too.
+    await call(staff.cookie, 'POST', `${base()}/${plan.id}/versions`, { kind: 'snapshot', note: '面談前' });
+    const version = await call(navigator.cookie, 'GET', `/api/facilitated-plans/${plan.id}/versions/1`);
+    expect(version.json()).toMatchObject({ number: 1, note: '面談前', content: { title: '窓口改善プラン' } });
+    expect((await call(colleague.cookie, 'GET', `/api/facilitated-plans/${plan.id}/versions/1`)).statusCode).toBe(404);
 
     await call(staff.cookie, 'PATCH', `${base()}/${plan.id}`, { visibility: 'org' });
     const shared = (await call(colleague.cookie, 'GET', `${base()}?scope=shared`)).json() as {

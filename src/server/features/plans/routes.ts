@@ -290,6 +290,24 @@ export function registerPlanRoutes(app: ZodApp, deps: AppDeps) {
     },
   );
 
+  app.get(
+    '/api/facilitated-plans/:planId/versions/:number',
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: 'One frozen version of a plan shared with me as its facilitator',
+        params: z.strictObject({ planId: idSchema, number: z.coerce.number().int().min(1) }),
+        response: { 200: planVersionSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { plan } = await facilitatedPlan(actor.userId, request.params.planId);
+      return versions.readVersion(deps.db, plan.id, request.params.number);
+    },
+  );
+
   app.post(
     '/api/facilitated-plans/:planId/comments',
     {

@@ -100,6 +100,13 @@ export async function getVersion(ctx: OrgContext, planId: string, number: number
   return versionOf(ctx.db, await versionRow(ctx, planId, number));
 }
 
+/** A version of a plan the caller was already allowed to read (a facilitator's, across organisations). */
+export async function readVersion(db: Db, planId: string, number: number) {
+  const row = await repo.findVersion(db, planId, number);
+  if (!row) throw new AppError('not_found');
+  return versionOf(db, row);
+}
+
 /** A version's note (where it was presented) may change; its content never. */
 export async function patchVersion(
   ctx: OrgContext,
@@ -183,7 +190,8 @@ export async function recordFollowup(
       number: versions.length + 1,
       kind: 'revision',
       content: revised,
-      note: `${followup.months}か月後のフォローアップ`,
+      // The page names a revision by its follow-up (in the reader's language); the note is the people's own.
+      note: '',
       frozenAt: now,
       frozenBy: tx.actor.userId,
     });

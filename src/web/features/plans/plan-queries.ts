@@ -51,6 +51,14 @@ export function planVersionQueryOptions(orgId: string, planId: string, number: n
   });
 }
 
+/** A version of a plan shared with me as its facilitator. */
+export function facilitatedVersionQueryOptions(planId: string, number: number) {
+  return queryOptions({
+    queryKey: [...facilitatedPlansQueryKey, planId, 'versions', number],
+    queryFn: () => api.get<PlanVersion>(`${facilitatedBase(planId)}/versions/${number}`),
+  });
+}
+
 /** Two versions side by side; `to` left out compares with the current draft. */
 export function planCompareQueryOptions(orgId: string, planId: string, from: number, to: number | undefined) {
   return queryOptions({

@@ -69,30 +69,40 @@ export function PlanVersionPage() {
               </>
             }
           />
-          <Alert tone="info">{t('plans.versions.frozen')}</Alert>
-          <dl className="summary-list plan-view__facts">
-            <div>
-              <dt>{t('plans.versions.frozenAt')}</dt>
-              <dd>
-                <DateText value={version.data.frozenAt} withTime />
-                {version.data.frozenBy && (
-                  <>
-                    {t('plans.listSeparator')}
-                    <DataText>{version.data.frozenBy.displayName}</DataText>
-                  </>
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('plans.versions.note')}</dt>
-              <dd>{version.data.note ? <DataText>{version.data.note}</DataText> : t('common.notSet')}</dd>
-            </div>
-          </dl>
+          <VersionFacts version={version.data} />
           {plan.data.can.edit && <VersionNoteForm orgId={orgId} planId={planId} version={version.data} />}
           <PlanContentView content={version.data.content} orgId={orgId} />
         </>
       )}
     </article>
+  );
+}
+
+/** That a version is frozen, when and by whom, and its note. */
+export function VersionFacts({ version }: { version: PlanVersion }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Alert tone="info">{t('plans.versions.frozen')}</Alert>
+      <dl className="summary-list plan-view__facts">
+        <div>
+          <dt>{t('plans.versions.frozenAt')}</dt>
+          <dd>
+            <DateText value={version.frozenAt} withTime />
+            {version.frozenBy && (
+              <>
+                {t('plans.listSeparator')}
+                <DataText>{version.frozenBy.displayName}</DataText>
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('plans.versions.note')}</dt>
+          <dd>{version.note ? <DataText>{version.note}</DataText> : t('common.notSet')}</dd>
+        </div>
+      </dl>
+    </>
   );
 }
 

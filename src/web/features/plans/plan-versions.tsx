@@ -32,7 +32,13 @@ export function PlanVersions({ plan, linked }: { plan: PlanDetail; linked: boole
                     {t('plans.versions.name', { number: version.number })}
                   </Link>
                 ) : (
-                  <strong>{t('plans.versions.name', { number: version.number })}</strong>
+                  // A facilitator reads each version from the plan shared with them.
+                  <Link
+                    to="/facilitated-plans/$planId/versions/$number"
+                    params={{ planId, number: String(version.number) }}
+                  >
+                    {t('plans.versions.name', { number: version.number })}
+                  </Link>
                 )}{' '}
                 <Badge tone={version.kind === 'final' ? 'success' : 'info'}>
                   {t(`plans.versionKind.${version.kind}`)}
