@@ -1,3 +1,4 @@
+import { careerEn } from './en/career.js';
 import { caseImportEn } from './en/case-import.js';
 import { caseStatsEn } from './en/case-stats.js';
 import { casesEn } from './en/cases.js';
@@ -50,6 +51,9 @@ export const en: Messages = {
     workshops: 'Workshops',
     platformOrgs: 'Organisations',
     platformSection: 'Platform administration',
+    personalSection: 'My records',
+    career: 'Improvement career map',
+    careerShared: 'Career maps shared with me',
     menu: 'Menu',
   },
   header: {
@@ -532,4 +536,5 @@ export const en: Messages = {
   caseImport: caseImportEn,
   workshops: workshopsEn,
   presentations: presentationsEn,
+  career: careerEn,
 };
