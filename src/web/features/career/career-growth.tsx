@@ -44,17 +44,15 @@ export function CareerGrowth({ growth, grid }: { growth: Growth; grid: SceneGrid
       : t('career.growth.levelSame', { level: levelName(growth.highest.level) });
 
   const yearLabel = (fiscalYear: number) => t('career.growth.yearShort', { year: fiscalYear });
-  const stageColumns = growth.years.map((y, i) => ({
+  const stageColumns = growth.years.map((y) => ({
     key: String(y.fiscalYear),
     label: yearLabel(y.fiscalYear),
     value: y.widestStage ? stageRank(y.widestStage) + 1 : 0,
-    isNew: y.widestStage !== null && y.widestStage !== (growth.years[i - 1]?.widestStage ?? null),
   }));
-  const levelColumns = growth.years.map((y, i) => ({
+  const levelColumns = growth.years.map((y) => ({
     key: String(y.fiscalYear),
     label: yearLabel(y.fiscalYear),
     value: y.highestLevel ? levelRank(y.highestLevel) + 1 : 0,
-    isNew: y.highestLevel !== null && y.highestLevel !== (growth.years[i - 1]?.highestLevel ?? null),
   }));
   const listed = (pick: (y: Growth['years'][number]) => string | null) =>
     growth.years.map((y) => `${year(y.fiscalYear)} ${pick(y) ?? t('career.growth.notYet')}`).join(separator);

@@ -42,7 +42,12 @@ export function CareerSceneCounts({ grid, counts }: { grid: SceneGrid; counts: S
               title={t('career.grid.cellName', { scene: cell.name, entries, cases })}
             >
               <span className="heat__count">{entries + cases}</span>
-              {level > 0 && <span className="career-grid__split">{t('career.grid.cell', { entries, cases })}</span>}
+              {level > 0 && (
+                <span className="career-grid__split">
+                  <span>{t('career.grid.cellEntries', { count: entries })}</span>
+                  <span>{t('career.grid.cellCases', { count: cases })}</span>
+                </span>
+              )}
             </span>
           );
         }}

@@ -10,8 +10,6 @@ export interface GrowthColumn {
   label: string;
   /** How many steps the column reaches (1 = the lowest); 0 for nothing yet. */
   value: number;
-  /** The year a new step was first reached, drawn stronger. */
-  isNew: boolean;
 }
 
 interface GrowthChartProps {
@@ -48,7 +46,6 @@ export function GrowthChart({ steps, columns, label, axisNote }: GrowthChartProp
                 className={[
                   'growth-chart__cell',
                   column.value >= rank ? 'growth-chart__cell--on' : '',
-                  column.value >= rank && column.isNew ? 'growth-chart__cell--new' : '',
                   column.value === rank ? 'growth-chart__cell--top' : '',
                 ]
                   .filter(Boolean)
