@@ -26,6 +26,7 @@ import { registerLocalGovernmentRoutes } from './features/local-governments/rout
 import { registerMemberRoutes } from './features/members/routes.js';
 import { registerOrgRoutes } from './features/orgs/routes.js';
 import { registerPlanDraftRoutes } from './features/plan-drafts/routes.js';
+import { registerPlanRoutes } from './features/plans/routes.js';
 import { registerRoundRoutes } from './features/rounds/routes.js';
 import { registerSceneGridRoutes } from './features/scene-grid/routes.js';
 import { registerSheetRoutes } from './features/sheets/routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerSheetRoutes(app, deps);
   registerRoundRoutes(app, deps);
   registerPlanDraftRoutes(app, deps);
+  registerPlanRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerSceneGridRoutes(app, deps);
   registerCaseStatsRoutes(app, deps);

@@ -3,7 +3,9 @@ import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { readEnv, shouldSeedDemo } from './env.js';
 import { createMailer, createSmtpTransport } from './features/mail/mailer.js';
+import { reminderHandlers } from './features/plans/reminders.js';
 import { startHousekeeping } from './lib/housekeeping.js';
+import { JobWorker } from './lib/jobs.js';
 import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from './seed/demo.js';
 
 async function main() {
@@ -40,6 +42,14 @@ async function main() {
   const stopHousekeeping = startHousekeeping(database.db, now, (error) =>
     app.log.error({ err: error }, 'housekeeping failed'),
   );
+  // Reminders of action plans: every app server runs a worker; each job runs once among them.
+  const worker = new JobWorker(database.db, reminderHandlers(mailer), now, {
+    leaseSeconds: 300,
+    pollMs: 30_000,
+    afterCommit: (ids) => mailer.deliver(ids),
+    onError: (error, job) => app.log.error({ err: error, job: job.key }, 'job failed'),
+  });
+  worker.start();
   await app.listen({ port: env.PORT, host: env.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -65,6 +75,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopHousekeeping();
+    await worker.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -153,7 +153,27 @@ async function setUpOrg(label: string) {
     payload: { presentationId: programme.json().presentations[0].id, body: 'よかった' },
   });
   expect(said.statusCode, said.body).toBe(201);
+  // An action plan shared with the organisation, presented once (so it has a version and follow-ups).
+  const plan = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/plans`,
+    headers: { cookie },
+    payload: {
+      visibility: 'org',
+      content: { title: `${label}のプラン`, goal: '改善をリードする', aim: 'offense', startsOn: '2026-04-01' },
+    },
+  });
+  expect(plan.statusCode, plan.body).toBe(201);
+  const presented = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${org.id}/plans/${plan.json().id}/versions`,
+    headers: { cookie },
+    payload: { kind: 'snapshot' },
+  });
+  expect(presented.statusCode, presented.body).toBe(201);
   return {
+    planId: plan.json().id as string,
+    followupId: presented.json().followups[0].id as string,
     eventId,
     commentId: said.json().id as string,
     org,
@@ -250,6 +270,19 @@ const sampleBodies: Record<string, unknown> = {
     presentations: [{ title: '侵入', presenter: '侵入' }],
   },
   'PATCH /api/orgs/:orgId/presentation-events/:eventId/comments/:commentId': { hidden: true },
+  'POST /api/orgs/:orgId/plans': {
+    content: { title: '侵入', goal: '侵入', aim: 'offense', startsOn: '2026-04-01' },
+  },
+  'POST /api/orgs/:orgId/plans/from-workshop': { workshopId: '00000000-0000-4000-8000-000000000000', scope: 'all' },
+  'PATCH /api/orgs/:orgId/plans/:planId': { visibility: 'private' },
+  'DELETE /api/orgs/:orgId/plans/:planId': {},
+  'POST /api/orgs/:orgId/plans/:planId/versions': { kind: 'final' },
+  'PATCH /api/orgs/:orgId/plans/:planId/versions/:number': { note: '侵入' },
+  'POST /api/orgs/:orgId/plans/:planId/followups/:followupId': {
+    happened: '侵入',
+    revised: { title: '侵入', goal: '侵入', aim: 'offense', startsOn: '2026-04-01' },
+  },
+  'POST /api/orgs/:orgId/plans/:planId/comments': { body: '侵入' },
   'PUT /api/orgs/:orgId/scene-grid': { stages: { government: { ja: '侵入', en: 'Intrusion' } } },
 };
 
@@ -270,9 +303,14 @@ function fill(
     participantId: string;
     eventId: string;
     commentId: string;
+    planId: string;
+    followupId: string;
   },
 ) {
   return url
+    .replace(':planId', ids.planId)
+    .replace(':followupId', ids.followupId)
+    .replace(':number', '1')
     .replace(':eventId', ids.eventId)
     .replace(':commentId', ids.commentId)
     .replace(':templateId', ids.templateId)
@@ -301,6 +339,8 @@ const idsOf = (o: typeof a) => ({
   participantId: o.participantId,
   eventId: o.eventId,
   commentId: o.commentId,
+  planId: o.planId,
+  followupId: o.followupId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -351,7 +391,7 @@ describe('organisation B against organisation A', () => {
     const routes = t.app.accessCatalog.filter(
       (r) =>
         r.access.kind === 'org' &&
-        /:(department|membership|invitation|template|round|move|case|attachment|import|workshop|participant|event|comment)Id/.test(
+        /:(department|membership|invitation|template|round|move|case|attachment|import|workshop|participant|event|comment|plan|followup)Id/.test(
           r.url,
         ),
     );

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { organizations } from '../db/schema/organizations.js';
+import { reminderHandlers } from '../features/plans/reminders.js';
+import { JobWorker } from '../lib/jobs.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { DEMO_CASE_TITLES, DEMO_TOWN_NAME } from './demo-cases.js';
 import { DEMO_ROUND_TITLES } from './demo-rounds.js';
@@ -84,5 +86,24 @@ describe('demo data', () => {
     expect(map.cases.length).toBeGreaterThanOrEqual(2);
     expect(map.cases.some((c: { title: string }) => c.title === DEMO_CASE_TITLES.submitted)).toBe(false);
     expect(map.shares).toEqual([]);
+  });
+
+  it("has the staff member's presented plan, shared with the navigator, whose follow-up reminder goes out on the first run", async () => {
+    const staff = await logIn(t, 'staff@demo.kaizen-navi.jp', DEMO_PASSWORD);
+    const mine = await t.app.inject({ method: 'GET', url: `/api/orgs/${cityId}/plans`, headers: { cookie: staff } });
+    const [plan] = (mine.json() as { plans: { id: string; status: string; versions: number; overdueSteps: number }[] })
+      .plans;
+    expect(plan).toMatchObject({ status: 'presented', versions: 1, overdueSteps: 1 });
+    const navigator = await logIn(t, 'navigator@demo.kaizen-navi.jp', DEMO_PASSWORD);
+    const shared = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/facilitated-plans',
+      headers: { cookie: navigator },
+    });
+    expect((shared.json() as { plans: { id: string }[] }).plans.map((p) => p.id)).toEqual([plan?.id]);
+    const worker = new JobWorker(t.deps.db, reminderHandlers(t.deps.mailer), t.clock.now);
+    expect(await worker.runDue()).toBe(2);
+    const mails = await t.mailsTo('staff@demo.kaizen-navi.jp');
+    expect(mails.map((m) => m.subject).some((s) => s.includes('フォローアップ'))).toBe(true);
   });
 });

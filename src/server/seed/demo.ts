@@ -12,6 +12,7 @@ import { hashPassword } from '../features/auth/password.js';
 import { newId } from '../lib/ids.js';
 import { seedDemoCareer } from './demo-career.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoRounds } from './demo-rounds.js';
 
 export const DEMO_PASSWORD = 'kaizen-demo-2026';
@@ -212,6 +213,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
     });
     await seedDemoCases(tx, { cityId, departmentIds, people: cityPeople, now });
     await seedDemoCareer(tx, { userId: userIds.get('staff@demo.kaizen-navi.jp') ?? '', now });
+    await seedDemoPlans(tx, {
+      cityId,
+      staffId: userIds.get('staff@demo.kaizen-navi.jp') ?? '',
+      navigatorId: userIds.get('navigator@demo.kaizen-navi.jp') ?? '',
+      now,
+    });
     await tx.insert(auditEvents).values([
       {
         id: newId(),

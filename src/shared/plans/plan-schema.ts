@@ -234,7 +234,8 @@ export const planCompareSchema = z.object({
 export type PlanCompare = z.infer<typeof planCompareSchema>;
 
 export const planCompareQuerySchema = z.object({
-  from: z.coerce.number().int().min(1),
+  /** A version number; the first by default. */
+  from: z.coerce.number().int().min(1).default(1),
   /** A version number, or omitted for the current draft. */
   to: z.coerce.number().int().min(1).optional(),
 });

@@ -98,3 +98,29 @@ export function caseReviewMail(args: {
       signature,
   };
 }
+
+export function planFollowupReminderMail(args: { planTitle: string; months: number; dueOn: string; link: string }) {
+  return {
+    subject: `【カイゼンナビ】アクションプランのフォローアップ（${args.dueOn}）/ Plan follow-up due ${args.dueOn}`,
+    text:
+      `アクションプラン「${args.planTitle}」の${args.months}か月後のフォローアップが ${args.dueOn} に近づいています。\n` +
+      `実際に起きたこと、計画との差、手順ごとの結果を振り返り、プランを見直してください。\n\n${args.link}` +
+      divider +
+      `The ${args.months}-month follow-up of your action plan "${args.planTitle}" is due on ${args.dueOn}.\n` +
+      `Look back on what happened, the gap between plan and reality and each step, and revise the plan.\n\n${args.link}` +
+      signature,
+  };
+}
+
+export function planStepOverdueMail(args: { planTitle: string; stepText: string; dueOn: string; link: string }) {
+  return {
+    subject: `【カイゼンナビ】期日を過ぎた手順があります / A plan step is overdue`,
+    text:
+      `アクションプラン「${args.planTitle}」の手順「${args.stepText}」が期日（${args.dueOn}）を過ぎています。\n` +
+      `進み具合を記録するか、期日を見直してください。\n\n${args.link}` +
+      divider +
+      `The step "${args.stepText}" of your action plan "${args.planTitle}" was due on ${args.dueOn}.\n` +
+      `Record how it stands, or set a new date.\n\n${args.link}` +
+      signature,
+  };
+}

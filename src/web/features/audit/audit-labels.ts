@@ -54,6 +54,12 @@ export const knownActions = [
   'workshop.event_create',
   'workshop.programme',
   'workshop.results',
+  'plan.create',
+  'plan.update',
+  'plan.delete',
+  'plan.freeze',
+  'plan.finalise',
+  'plan.followup',
 ] as const satisfies readonly ActionName[];
 
 export const actionCategories = [
@@ -70,6 +76,7 @@ export const actionCategories = [
   'scene_grid',
   'case',
   'workshop',
+  'plan',
 ] as const satisfies readonly CategoryName[];
 
 export const targetTypes = [
@@ -85,6 +92,7 @@ export const targetTypes = [
   'case',
   'case_import',
   'workshop',
+  'plan',
 ] as const satisfies readonly TargetName[];
 
 function isKnown<T extends string>(list: readonly T[], value: string): value is T {

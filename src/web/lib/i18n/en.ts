@@ -350,6 +350,12 @@ export const en: Messages = {
     'workshop.event_create': 'Presentation event opened',
     'workshop.programme': 'Presentation event programme changed',
     'workshop.results': 'Presentation event results announced',
+    'plan.create': 'Action plan created',
+    'plan.update': 'Action plan edited',
+    'plan.delete': 'Action plan deleted',
+    'plan.freeze': 'Snapshot version saved',
+    'plan.finalise': 'Final version saved',
+    'plan.followup': 'Follow-up recorded',
   },
   auditCategories: {
     auth: 'Log-in and authentication',
@@ -365,6 +371,7 @@ export const en: Messages = {
     scene_grid: 'Scene grid',
     case: 'Kaizen cases',
     workshop: 'Workshops',
+    plan: 'Action plans',
   },
   targetTypes: {
     department: 'Department',
@@ -379,6 +386,7 @@ export const en: Messages = {
     case: 'Case',
     case_import: 'Import',
     workshop: 'Workshop',
+    plan: 'Action plan',
   },
   fields: {
     name: 'Name',

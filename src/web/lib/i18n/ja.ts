@@ -349,6 +349,12 @@ export const ja = {
     'workshop.event_create': '事例発表会の作成',
     'workshop.programme': '事例発表会のプログラム変更',
     'workshop.results': '事例発表会の結果発表',
+    'plan.create': 'アクションプランの作成',
+    'plan.update': 'アクションプランの編集',
+    'plan.delete': 'アクションプランの削除',
+    'plan.freeze': '時点版の保存',
+    'plan.finalise': '完成版の保存',
+    'plan.followup': 'フォローアップの記録',
   },
   auditCategories: {
     auth: 'ログイン・認証',
@@ -364,6 +370,7 @@ export const ja = {
     scene_grid: '12場面',
     case: 'カイゼン事例',
     workshop: 'ワークショップ',
+    plan: 'アクションプラン',
   },
   targetTypes: {
     department: '部署',
@@ -378,6 +385,7 @@ export const ja = {
     case: '事例',
     case_import: '取り込み',
     workshop: 'ワークショップ',
+    plan: 'アクションプラン',
   },
   fields: {
     name: '名称',

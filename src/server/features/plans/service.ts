@@ -1,0 +1,364 @@
+import type { z } from 'zod';
+import { dayInJapan } from '../../../shared/common/japan-days.js';
+import type {
+  createPlanSchema,
+  PlanContent,
+  PlanDetail,
+  PlanSummary,
+  planFromWorkshopSchema,
+  updatePlanSchema,
+} from '../../../shared/plans/plan-schema.js';
+import type { Db } from '../../db/client.js';
+import { AppError, type FieldProblem } from '../../lib/app-error.js';
+import { inTransaction, recordAudit } from '../../lib/audit.js';
+import type { OrgContext, ServiceContext } from '../../lib/context.js';
+import { newId } from '../../lib/ids.js';
+import { findWorkshopById } from '../workshops/repo.js';
+import { getWorkshop } from '../workshops/service.js';
+import { planDraftsOf } from '../workshops/summary.js';
+import { checkContent, overdueSteps } from './content.js';
+import { scheduleStepReminders } from './reminders.js';
+import * as repo from './repo.js';
+
+/**
+ * Action plans: who may read and change one, the list and the detail as screens show them,
+ * creating (also from a workshop group's next moves), editing the draft, deleting.
+ */
+
+/** What the caller may do with a plan: read it, edit it (its people), comment (whoever reads it). */
+export async function accessOf(db: Db, plan: repo.PlanRow, userId: string, options: { orgMember: boolean }) {
+  const members = await repo.listMemberIds(db, plan.id);
+  const own = plan.ownerId === userId || members.includes(userId);
+  const read =
+    own ||
+    (plan.visibility !== 'private' && plan.facilitatorId === userId) ||
+    (options.orgMember && plan.visibility === 'org') ||
+    (options.orgMember &&
+      plan.visibility === 'team' &&
+      (await repo.sameDepartment(db, plan.orgId, plan.ownerId, userId)));
+  return { read, edit: own, comment: read, members };
+}
+
+/** A plan the caller may read in the organisation, with what they may do; not_found otherwise. */
+export async function readablePlan(ctx: OrgContext, planId: string, options: { lock?: boolean } = {}) {
+  const plan = await repo.findPlan(ctx.db, planId, options);
+  if (!plan || plan.orgId !== ctx.scope.orgId) throw new AppError('not_found');
+  const access = await accessOf(ctx.db, plan, ctx.actor.userId, { orgMember: true });
+  if (!access.read) throw new AppError('not_found');
+  return { plan, access };
+}
+
+/** A plan the caller may change: one they own or are in, and not yet final. */
+export async function editablePlan(ctx: OrgContext, planId: string) {
+  const found = await readablePlan(ctx, planId, { lock: true });
+  if (!found.access.edit) throw new AppError('forbidden');
+  if (found.plan.status === 'final') throw new AppError('plan_final');
+  return found;
+}
+
+export async function summariesOf(db: Db, rows: repo.PlanRow[], now: Date): Promise<PlanSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const [owners, orgs, versions, followups] = await Promise.all([
+    repo.people(
+      db,
+      rows.map((r) => r.ownerId),
+    ),
+    repo.orgNames(
+      db,
+      rows.map((r) => r.orgId),
+    ),
+    repo.countVersions(db, ids),
+    repo.nextFollowups(db, ids),
+  ]);
+  const today = dayInJapan(now);
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.orgId,
+    orgName: orgs.get(r.orgId) ?? '',
+    title: r.draft.title,
+    ownerKind: r.ownerKind,
+    owner: { id: r.ownerId, displayName: owners.get(r.ownerId)?.displayName ?? '' },
+    teamName: r.teamName,
+    visibility: r.visibility,
+    status: r.status,
+    versions: versions.get(r.id) ?? 0,
+    nextFollowupOn: followups.get(r.id) ?? null,
+    overdueSteps: r.status === 'final' ? 0 : overdueSteps(r.draft, today).length,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+const personOf = (people: Map<string, { id: string; displayName: string }>, id: string | null) => {
+  const person = id ? people.get(id) : undefined;
+  return person ? { id: person.id, displayName: person.displayName } : null;
+};
+
+/** The plan as its page shows it. */
+export async function detailOf(
+  db: Db,
+  plan: repo.PlanRow,
+  access: { edit: boolean; comment: boolean; members: string[] },
+  now: Date,
+): Promise<PlanDetail> {
+  const [[summary], versions, followups, comments] = await Promise.all([
+    summariesOf(db, [plan], now),
+    repo.listVersions(db, plan.id),
+    repo.listFollowups(db, plan.id),
+    repo.listComments(db, plan.id),
+  ]);
+  const people = await repo.people(db, [
+    ...access.members,
+    ...(plan.facilitatorId ? [plan.facilitatorId] : []),
+    ...versions.flatMap((v) => (v.frozenBy ? [v.frozenBy] : [])),
+    ...followups.flatMap((f) => (f.doneBy ? [f.doneBy] : [])),
+    ...comments.flatMap((c) => (c.authorId ? [c.authorId] : [])),
+  ]);
+  const numberOf = (id: string | null) => versions.find((v) => v.id === id)?.number ?? null;
+  const workshop = plan.sourceWorkshopId ? await findWorkshopById(db, plan.sourceWorkshopId) : null;
+  return {
+    ...(summary as PlanSummary),
+    draft: plan.draft,
+    members: access.members.flatMap((id) => personOf(people, id) ?? []),
+    facilitator: personOf(people, plan.facilitatorId),
+    followupMonths: plan.followupMonths,
+    versionList: versions.map((v) => ({
+      number: v.number,
+      kind: v.kind,
+      note: v.note,
+      frozenAt: v.frozenAt.toISOString(),
+      frozenBy: personOf(people, v.frozenBy),
+    })),
+    followups: followups.map((f) => ({
+      id: f.id,
+      sequence: f.sequence,
+      months: f.months,
+      dueOn: f.dueOn,
+      status: f.status,
+      happened: f.happened,
+      gap: f.gap,
+      revisionNote: f.revisionNote,
+      stepResults: f.stepResults,
+      reviewedVersion: numberOf(f.reviewedVersionId),
+      resultVersion: numberOf(f.resultVersionId),
+      doneAt: f.doneAt?.toISOString() ?? null,
+      doneBy: personOf(people, f.doneBy),
+    })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      versionNumber: c.versionNumber,
+      author: personOf(people, c.authorId),
+      body: c.body,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    sourceWorkshop:
+      workshop && plan.sourceScope ? { id: workshop.id, title: workshop.title, scope: plan.sourceScope } : null,
+    can: { edit: access.edit && plan.status !== 'final', comment: access.comment },
+    createdAt: plan.createdAt.toISOString(),
+  };
+}
+
+export async function getPlan(ctx: OrgContext, planId: string) {
+  const { plan, access } = await readablePlan(ctx, planId);
+  return detailOf(ctx.db, plan, access, ctx.now());
+}
+
+export async function listPlans(ctx: OrgContext, scope: 'mine' | 'shared') {
+  const rows =
+    scope === 'mine'
+      ? await repo.listOwnPlans(ctx.db, ctx.scope.orgId, ctx.actor.userId)
+      : await repo.listSharedPlans(ctx.db, ctx.scope.orgId, ctx.actor.userId);
+  return { plans: await summariesOf(ctx.db, rows, ctx.now()) };
+}
+
+/** Members of the organisation, for choosing a team's people and the facilitator to share with. */
+export async function listPeople(ctx: OrgContext) {
+  const rows = await repo.orgMembers(ctx.db, ctx.scope.orgId);
+  return {
+    people: rows.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      isFacilitator: r.role === 'facilitator',
+    })),
+  };
+}
+
+/** Checks the people a plan names: team members are members of the organisation, the facilitator a facilitator. */
+async function checkPeople(
+  ctx: OrgContext,
+  input: { memberIds?: string[]; facilitatorId?: string | null; visibility?: string },
+  current?: repo.PlanRow,
+) {
+  const members = await repo.orgMembers(ctx.db, ctx.scope.orgId);
+  const problems: FieldProblem[] = [];
+  (input.memberIds ?? []).forEach((id, i) => {
+    if (!members.some((m) => m.id === id)) problems.push({ path: `body.memberIds.${i}`, code: 'plan.member_unknown' });
+  });
+  const facilitatorId = input.facilitatorId !== undefined ? input.facilitatorId : (current?.facilitatorId ?? null);
+  const visibility = input.visibility ?? current?.visibility;
+  if (facilitatorId && !members.some((m) => m.id === facilitatorId && m.role === 'facilitator'))
+    problems.push({ path: 'body.facilitatorId', code: 'plan.facilitator_unknown' });
+  if (visibility === 'facilitator' && !facilitatorId)
+    problems.push({ path: 'body.facilitatorId', code: 'plan.facilitator_required' });
+  if (problems.length > 0) throw new AppError('validation', undefined, problems);
+}
+
+export async function createPlan(ctx: OrgContext, input: z.infer<typeof createPlanSchema>) {
+  checkContent(input.content, 'body.content');
+  if (input.ownerKind === 'team' && !input.teamName)
+    throw new AppError('validation', undefined, [{ path: 'body.teamName', code: 'plan.team_name_required' }]);
+  await checkPeople(ctx, input);
+  const id = await inTransaction(ctx, async (tx) => {
+    const planId = newId();
+    await insertPlan(tx, {
+      id: planId,
+      ownerKind: input.ownerKind,
+      teamName: input.ownerKind === 'team' ? (input.teamName ?? null) : null,
+      visibility: input.visibility,
+      facilitatorId: input.facilitatorId,
+      followupMonths: [...new Set(input.followupMonths)].sort((a, b) => a - b),
+      draft: input.content,
+      memberIds: input.ownerKind === 'team' ? input.memberIds.filter((m) => m !== tx.actor.userId) : [],
+    });
+    return planId;
+  });
+  return getPlan(ctx, id);
+}
+
+async function insertPlan(
+  tx: OrgContext,
+  values: Omit<
+    repo.PlanRow,
+    'orgId' | 'ownerId' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt' | 'sourceWorkshopId' | 'sourceScope'
+  > & {
+    memberIds: string[];
+    sourceWorkshopId?: string;
+    sourceScope?: string;
+  },
+) {
+  const { memberIds, ...row } = values;
+  const now = tx.now();
+  await repo.insertPlan(tx.db, {
+    ...row,
+    orgId: tx.scope.orgId,
+    ownerId: tx.actor.userId,
+    status: 'draft',
+    createdBy: tx.actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.setMembers(tx.db, row.id, memberIds);
+  await scheduleStepReminders(tx.db, row.id, row.draft, now);
+  await recordAudit(tx, {
+    orgId: tx.scope.orgId,
+    action: 'plan.create',
+    targetType: 'plan',
+    targetId: row.id,
+    changes: {
+      title: row.draft.title,
+      ownerKind: row.ownerKind,
+      ...(values.sourceWorkshopId ? { workshopId: values.sourceWorkshopId } : {}),
+    },
+  });
+}
+
+/** A team plan from a workshop group's agreed next moves: each becomes a step linked to its item. */
+export async function planFromWorkshop(ctx: OrgContext, input: z.infer<typeof planFromWorkshopSchema>) {
+  const view = await getWorkshop(ctx, input.workshopId);
+  const draft = planDraftsOf(view).find((d) => d.scope === input.scope);
+  if (!draft) throw new AppError('validation', undefined, [{ path: 'body.scope', code: 'workshop.group_unknown' }]);
+  const today = dayInJapan(ctx.now());
+  const content: PlanContent = {
+    title: `${view.title}${draft.groupName ? `（${draft.groupName}）` : ''}`.slice(0, 100),
+    goal: draft.moves
+      .map((m) => m.nextMove)
+      .join(' / ')
+      .slice(0, 500),
+    aim: 'offense',
+    startsOn: today,
+    steps: draft.moves.map((m, i) => ({
+      id: `s${i + 1}`,
+      text: m.nextMove.slice(0, 300),
+      owner: '',
+      dueOn: null,
+      status: 'planned' as const,
+      after: [],
+    })),
+    involve: { colleagues: '', bosses: '', executives: '', hr: '' },
+    sheetItems: draft.moves.map((m) => ({ itemKey: m.itemKey, itemTitle: m.itemTitle })),
+    scenes: [],
+  };
+  const id = await inTransaction(ctx, async (tx) => {
+    const planId = newId();
+    await insertPlan(tx, {
+      id: planId,
+      ownerKind: 'team',
+      teamName: (draft.groupName ?? view.title).slice(0, 100),
+      visibility: 'team',
+      facilitatorId: null,
+      followupMonths: [6, 12],
+      draft: content,
+      memberIds: [],
+      sourceWorkshopId: view.id,
+      sourceScope: input.scope,
+    });
+    return planId;
+  });
+  return getPlan(ctx, id);
+}
+
+/** Edits the draft and the plan's settings; frozen versions are untouched. */
+export async function updatePlan(ctx: OrgContext, planId: string, input: z.infer<typeof updatePlanSchema>) {
+  if (input.content) checkContent(input.content, 'body.content');
+  await inTransaction(ctx, async (tx) => {
+    const { plan } = await editablePlan(tx, planId);
+    if (input.teamName !== undefined && plan.ownerKind === 'team' && !input.teamName)
+      throw new AppError('validation', undefined, [{ path: 'body.teamName', code: 'plan.team_name_required' }]);
+    await checkPeople(tx, input, plan);
+    const now = tx.now();
+    await repo.updatePlan(tx.db, plan.id, {
+      ...(input.content ? { draft: input.content } : {}),
+      ...(input.teamName !== undefined && plan.ownerKind === 'team' ? { teamName: input.teamName } : {}),
+      ...(input.visibility ? { visibility: input.visibility } : {}),
+      ...(input.facilitatorId !== undefined ? { facilitatorId: input.facilitatorId } : {}),
+      ...(input.followupMonths ? { followupMonths: [...new Set(input.followupMonths)].sort((a, b) => a - b) } : {}),
+      updatedAt: now,
+    });
+    if (input.memberIds && plan.ownerKind === 'team')
+      await repo.setMembers(
+        tx.db,
+        plan.id,
+        input.memberIds.filter((m) => m !== plan.ownerId),
+      );
+    if (input.content) await scheduleStepReminders(tx.db, plan.id, input.content, now);
+    await recordAudit(tx, {
+      orgId: tx.scope.orgId,
+      action: 'plan.update',
+      targetType: 'plan',
+      targetId: plan.id,
+      changes: {
+        ...(input.visibility && input.visibility !== plan.visibility
+          ? { visibility: [plan.visibility, input.visibility] }
+          : {}),
+        ...(input.content ? { draft: true } : {}),
+      },
+    });
+  });
+  return getPlan(ctx, planId);
+}
+
+/** Deletes a plan that was never frozen; one with versions is a record and stays. */
+export async function deletePlan(ctx: OrgContext, planId: string) {
+  await inTransaction(ctx, async (tx) => {
+    const { plan, access } = await readablePlan(tx, planId, { lock: true });
+    if (plan.ownerId !== tx.actor.userId && !access.edit) throw new AppError('forbidden');
+    if ((await repo.listVersions(tx.db, plan.id)).length > 0) throw new AppError('version_frozen');
+    await repo.deletePlan(tx.db, plan.id);
+    await recordAudit(tx, { orgId: tx.scope.orgId, action: 'plan.delete', targetType: 'plan', targetId: plan.id });
+  });
+}
+
+/** Plans shared with me as a facilitator, across organisations. */
+export async function listFacilitatedPlans(ctx: ServiceContext & { actor: { userId: string } }) {
+  const rows = await repo.listFacilitatedPlans(ctx.db, ctx.actor.userId);
+  return { plans: await summariesOf(ctx.db, rows, ctx.now()) };
+}
