@@ -16,6 +16,7 @@ import {
 import type { AppDeps, ZodApp } from './deps.js';
 import { registerAuditRoutes } from './features/audit/routes.js';
 import { registerAuthRoutes } from './features/auth/routes.js';
+import { registerCareerRoutes } from './features/career/routes.js';
 import { registerCaseImportRoutes } from './features/case-import/routes.js';
 import { registerCaseStatsRoutes } from './features/case-stats/routes.js';
 import { registerCaseRoutes } from './features/cases/routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerCaseStatsRoutes(app, deps);
   registerCaseImportRoutes(app, deps);
   registerWorkshopRoutes(app, deps);
+  registerCareerRoutes(app, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -79,6 +79,15 @@ describe('demo data', () => {
     ]);
   });
 
+  it('gives the staff member a career map with entries and the cases she reported, shared with nobody', async () => {
+    const staff = await logIn(t, 'staff@demo.kaizen-navi.jp', DEMO_PASSWORD);
+    const map = (await t.app.inject({ method: 'GET', url: '/api/me/career', headers: { cookie: staff } })).json();
+    expect(map.entries.map((e: { kind: string }) => e.kind)).toEqual(['seminar', 'role']);
+    expect(map.cases.length).toBeGreaterThanOrEqual(2);
+    expect(map.cases.some((c: { title: string }) => c.title === DEMO_CASE_TITLES.submitted)).toBe(false);
+    expect(map.shares).toEqual([]);
+  });
+
   it("has the staff member's presented plan, shared with the navigator, whose follow-up reminder goes out on the first run", async () => {
     const staff = await logIn(t, 'staff@demo.kaizen-navi.jp', DEMO_PASSWORD);
     const mine = await t.app.inject({ method: 'GET', url: `/api/orgs/${cityId}/plans`, headers: { cookie: staff } });

@@ -10,6 +10,7 @@ import { organizations } from '../db/schema/organizations.js';
 import { users } from '../db/schema/users.js';
 import { hashPassword } from '../features/auth/password.js';
 import { newId } from '../lib/ids.js';
+import { seedDemoCareer } from './demo-career.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoRounds } from './demo-rounds.js';
@@ -211,6 +212,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoLogin[]> {
       now,
     });
     await seedDemoCases(tx, { cityId, departmentIds, people: cityPeople, now });
+    await seedDemoCareer(tx, { userId: userIds.get('staff@demo.kaizen-navi.jp') ?? '', now });
     await seedDemoPlans(tx, {
       cityId,
       staffId: userIds.get('staff@demo.kaizen-navi.jp') ?? '',

@@ -58,6 +58,14 @@ export const fieldErrorCatalog = {
     en: 'This person is not a member of the organisation.',
   },
   'plan.version_unknown': { ja: 'この版はありません。', en: 'There is no such version.' },
+  'career.ended_before_started': {
+    ja: '終了日は開始日以降にしてください。',
+    en: 'The end date must be on or after the start date.',
+  },
+  'career.facilitator_unknown': {
+    ja: '共有できるのは、所属する組織のナビゲーターです。一覧から選んでください。',
+    en: 'You can share with the facilitators of your organisations. Choose from the list.',
+  },
   'lgCode.format': {
     ja: '団体コードは6桁の数字で入力してください。',
     en: 'Enter the local government code as 6 digits.',

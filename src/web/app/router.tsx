@@ -125,6 +125,25 @@ const profileRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/profile/profile-page.js'), 'ProfilePage'),
 });
 
+// The career map is the person's own, not an organisation's: it lives beside the profile.
+const careerRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/career',
+  component: lazyRouteComponent(() => import('../features/career/career-page.js'), 'CareerPage'),
+});
+
+const careerSharedRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/career/shared',
+  component: lazyRouteComponent(() => import('../features/career/career-shared-pages.js'), 'CareerSharedListPage'),
+});
+
+const careerSharedMapRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/career/shared/$userId',
+  component: lazyRouteComponent(() => import('../features/career/career-shared-pages.js'), 'CareerSharedMapPage'),
+});
+
 const platformOrgsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/platform/orgs',
@@ -529,6 +548,9 @@ const routeTree = rootRoute.addChildren([
   authedRoute.addChildren([
     homeRoute,
     profileRoute,
+    careerRoute,
+    careerSharedRoute,
+    careerSharedMapRoute,
     platformOrgsRoute,
     facilitatedPlanRoute,
     facilitatedPlanVersionRoute,

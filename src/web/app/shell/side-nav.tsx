@@ -40,6 +40,22 @@ export function SideNavLinks({ orgId }: { orgId: string | null }) {
           </ul>
         </>
       )}
+      {/* The person's own records, whichever organisation is open. */}
+      <p className="side-nav__heading">{t('nav.personalSection')}</p>
+      <ul className="side-nav__list">
+        <li>
+          <Link to="/career" className="side-nav__link" activeOptions={{ exact: true }}>
+            {t('nav.career')}
+          </Link>
+        </li>
+        {me.memberships.some((m) => m.role === 'facilitator') && (
+          <li>
+            <Link to="/career/shared" className="side-nav__link">
+              {t('nav.careerShared')}
+            </Link>
+          </li>
+        )}
+      </ul>
       {me.isPlatformAdmin && (
         <>
           <p className="side-nav__heading">{t('nav.platformSection')}</p>

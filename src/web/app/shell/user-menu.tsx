@@ -42,6 +42,11 @@ export function UserMenu() {
             </Link>
           </li>
           <li>
+            <Link to="/career" className="user-menu__item">
+              {t('nav.career')}
+            </Link>
+          </li>
+          <li>
             <button type="button" className="user-menu__item" onClick={logout} disabled={busy}>
               {busy ? t('header.loggingOut') : t('header.logout')}
             </button>

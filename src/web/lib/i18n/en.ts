@@ -1,3 +1,4 @@
+import { careerEn } from './en/career.js';
 import { caseImportEn } from './en/case-import.js';
 import { caseStatsEn } from './en/case-stats.js';
 import { casesEn } from './en/cases.js';
@@ -52,6 +53,9 @@ export const en: Messages = {
     workshops: 'Workshops',
     platformOrgs: 'Organisations',
     platformSection: 'Platform administration',
+    personalSection: 'My records',
+    career: 'Improvement career map',
+    careerShared: 'Career maps shared with me',
     menu: 'Menu',
   },
   header: {
@@ -543,4 +547,5 @@ export const en: Messages = {
   workshops: workshopsEn,
   presentations: presentationsEn,
   plans: plansEn,
+  career: careerEn,
 };

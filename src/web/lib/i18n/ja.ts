@@ -1,3 +1,4 @@
+import { careerJa } from './ja/career.js';
 import { caseImportJa } from './ja/case-import.js';
 import { caseStatsJa } from './ja/case-stats.js';
 import { casesJa } from './ja/cases.js';
@@ -51,6 +52,9 @@ export const ja = {
     workshops: 'ワークショップ',
     platformOrgs: '組織一覧',
     platformSection: 'プラットフォーム管理',
+    personalSection: 'わたしの記録',
+    career: '改善キャリアマップ',
+    careerShared: '共有されたキャリアマップ',
     menu: 'メニュー',
   },
   header: {
@@ -542,6 +546,7 @@ export const ja = {
   workshops: workshopsJa,
   presentations: presentationsJa,
   plans: plansJa,
+  career: careerJa,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
