@@ -74,7 +74,7 @@ describe('my entries', () => {
     const map = (await call('GET', '/api/me/career', me.cookie)).json();
     expect(map.entries.map((e: { title: string }) => e.title)).toEqual([crossBoundary.title, '改善推進員']);
 
-    const rewritten = await call('PATCH', `/api/me/career/entries/${entry.id}`, me.cookie, {
+    const rewritten = await call('PUT', `/api/me/career/entries/${entry.id}`, me.cookie, {
       ...crossBoundary,
       reflection: '次は役所全体の仕組みにしたい。',
     });
@@ -124,7 +124,7 @@ describe('my entries', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.kind', 'body.sceneId', 'body.title']));
 
     const entry = (await call('POST', '/api/me/career/entries', me.cookie, crossBoundary)).json();
-    const badEdit = await call('PATCH', `/api/me/career/entries/${entry.id}`, me.cookie, {
+    const badEdit = await call('PUT', `/api/me/career/entries/${entry.id}`, me.cookie, {
       ...crossBoundary,
       startedOn: '2026-04-01',
     });
@@ -136,7 +136,7 @@ describe('my entries', () => {
     const owner = await signedIn();
     const other = await signedIn();
     const entry = (await call('POST', '/api/me/career/entries', owner.cookie, crossBoundary)).json();
-    const edit = await call('PATCH', `/api/me/career/entries/${entry.id}`, other.cookie, crossBoundary);
+    const edit = await call('PUT', `/api/me/career/entries/${entry.id}`, other.cookie, crossBoundary);
     expect(edit.statusCode).toBe(404);
     const remove = await call('DELETE', `/api/me/career/entries/${entry.id}`, other.cookie);
     expect(remove.statusCode).toBe(404);

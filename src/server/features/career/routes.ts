@@ -52,7 +52,8 @@ export function registerCareerRoutes(app: ZodApp, deps: AppDeps) {
       reply.code(201).send(await service.createEntry(serviceContext(request, deps), request.body)),
   );
 
-  app.patch(
+  // PUT, not PATCH: the body is the whole entry, and a field left out is emptied, as PUT says.
+  app.put(
     '/api/me/career/entries/:entryId',
     {
       config: signedIn,

@@ -39,7 +39,7 @@ export function sharedCareerMapQueryOptions(userId: string) {
 
 export const careerApi = {
   createEntry: (input: CareerEntryInput) => api.post<CareerEntry>(`${mine}/entries`, input),
-  updateEntry: (id: string, input: CareerEntryInput) => api.patch<CareerEntry>(`${mine}/entries/${segment(id)}`, input),
+  updateEntry: (id: string, input: CareerEntryInput) => api.put<CareerEntry>(`${mine}/entries/${segment(id)}`, input),
   deleteEntry: (id: string) => api.delete<void>(`${mine}/entries/${segment(id)}`),
   saveShares: (facilitatorIds: string[]) => api.put<CareerMap>(`${mine}/shares`, { facilitatorIds }),
 };
