@@ -89,3 +89,32 @@ export function attachmentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
+
+/** A download ready to send: its bytes, media type and Content-Disposition. */
+export interface TabularFile {
+  body: Buffer;
+  contentType: string;
+  disposition: string;
+}
+
+const contentTypes = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/**
+ * One table (or several: one CSV in sections, or a worksheet each) as a CSV or xlsx download
+ * named `<stem>.<format>`.
+ */
+export async function tabularFile(tables: Table | Table[], format: 'csv' | 'xlsx', stem: string): Promise<TabularFile> {
+  const many = Array.isArray(tables);
+  const body =
+    format === 'csv'
+      ? many
+        ? toCsvSections(tables)
+        : toCsv(tables)
+      : many
+        ? await toXlsxWorkbook(tables)
+        : await toXlsx(tables);
+  return { body, contentType: contentTypes[format], disposition: attachmentDisposition(`${stem}.${format}`) };
+}

@@ -3,7 +3,7 @@ import { careerWords } from '../../../shared/career/career-words.js';
 import { buildSceneGrid, sceneLabel } from '../../../shared/cases/scene-grid.js';
 import { fiscalYearOfDay } from '../../../shared/common/japan-days.js';
 import type { Locale } from '../../../shared/common/schema.js';
-import { attachmentDisposition, type Table, toCsv, toXlsx } from '../../lib/tabular.js';
+import { attachmentDisposition, type Table, tabularFile } from '../../lib/tabular.js';
 
 const headers = {
   ja: ['種別', '件名', '開始日', '終了日', '年度', '組織', '部署', '12場面', '内容', 'ふりかえり', 'ID'],
@@ -83,11 +83,5 @@ export async function exportCareerMap(map: CareerMap, format: 'csv' | 'xlsx' | '
     };
   }
   const table = toTable(map, lang);
-  return format === 'xlsx'
-    ? {
-        body: await toXlsx(table),
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        disposition: attachmentDisposition(`${stem}.xlsx`),
-      }
-    : { body: toCsv(table), contentType: 'text/csv; charset=utf-8', disposition: attachmentDisposition(`${stem}.csv`) };
+  return tabularFile(table, format, stem);
 }

@@ -3,7 +3,7 @@ import { parseSceneId, type SceneGrid } from '../../../shared/cases/scene-grid.j
 import type { CaseStats, CaseStatsExportQuery } from '../../../shared/cases/stats-schema.js';
 import type { Locale } from '../../../shared/common/schema.js';
 import type { OrgContext } from '../../lib/context.js';
-import { attachmentDisposition, type Table, toCsvSections, toXlsxWorkbook } from '../../lib/tabular.js';
+import { type Table, tabularFile } from '../../lib/tabular.js';
 import { getSceneGrid } from '../scene-grid/service.js';
 import { getCaseStats } from './service.js';
 
@@ -202,13 +202,5 @@ export function statsTables(stats: CaseStats, grid: SceneGrid, locale: Locale): 
 export async function exportCaseStats(ctx: OrgContext, query: Omit<CaseStatsExportQuery, 'lang'>, locale: Locale) {
   const [stats, grid] = await Promise.all([getCaseStats(ctx, query.fiscalYear), getSceneGrid(ctx)]);
   const tables = statsTables(stats, grid, locale);
-  const filename = `${words[locale].file(stats.fiscalYear)}.${query.format}`;
-  return {
-    body: query.format === 'csv' ? toCsvSections(tables) : await toXlsxWorkbook(tables),
-    contentType:
-      query.format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    disposition: attachmentDisposition(filename),
-  };
+  return tabularFile(tables, query.format, words[locale].file(stats.fiscalYear));
 }

@@ -3,7 +3,7 @@ import { caseWords } from '../../../shared/cases/case-words.js';
 import { buildSceneGrid, type SceneId, sceneLabel } from '../../../shared/cases/scene-grid.js';
 import type { Locale } from '../../../shared/common/schema.js';
 import type { OrgContext } from '../../lib/context.js';
-import { attachmentDisposition, type Table, toCsv, toXlsx } from '../../lib/tabular.js';
+import { type Table, tabularFile } from '../../lib/tabular.js';
 import { hiddenFieldsFor, viewerOf } from './policy.js';
 import { internalFieldsOf, searchCaseRows } from './search-repo.js';
 import { parseQuery, toTsQuery } from './search-text.js';
@@ -85,11 +85,5 @@ export async function exportCases(ctx: OrgContext, query: CaseExportQuery, lang:
     }),
   };
   const stem = lang === 'ja' ? 'カイゼン事例' : 'kaizen-cases';
-  return format === 'xlsx'
-    ? {
-        body: await toXlsx(table),
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        disposition: attachmentDisposition(`${stem}.xlsx`),
-      }
-    : { body: toCsv(table), contentType: 'text/csv; charset=utf-8', disposition: attachmentDisposition(`${stem}.csv`) };
+  return tabularFile(table, format, stem);
 }

@@ -2,7 +2,7 @@ import { type Position, positionNames } from '../../../shared/auth/roles.js';
 import type { Locale } from '../../../shared/common/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { OrgContext } from '../../lib/context.js';
-import { attachmentDisposition, type Table, toCsv, toXlsx } from '../../lib/tabular.js';
+import { type Table, tabularFile } from '../../lib/tabular.js';
 import { canManage, itemsOf } from './access.js';
 import { getMyResponse } from './responses.js';
 import { getNamedResponses, getResults } from './results.js';
@@ -177,14 +177,5 @@ export async function exportRound(
     mine: locale === 'ja' ? '自分の回答' : 'my-answers',
     responses: locale === 'ja' ? '個人別回答' : 'responses',
   }[query.kind];
-  const filename = `${safeName(table.name)}_${suffix}.${query.format}`;
-  const body = query.format === 'csv' ? toCsv(table) : await toXlsx(table);
-  return {
-    body,
-    contentType:
-      query.format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    disposition: attachmentDisposition(filename),
-  };
+  return tabularFile(table, query.format, `${safeName(table.name)}_${suffix}`);
 }

@@ -1,6 +1,6 @@
 import type { FacilitatorEventView } from '../../../shared/workshops/presentation-schema.js';
 import type { OrgContext } from '../../lib/context.js';
-import { attachmentDisposition, type Table, toCsvSections, toXlsxWorkbook } from '../../lib/tabular.js';
+import { type Table, tabularFile } from '../../lib/tabular.js';
 import { getEvent } from './presentation-service.js';
 
 type Locale = 'ja' | 'en';
@@ -94,13 +94,5 @@ export function eventTables(view: FacilitatorEventView, locale: Locale): Table[]
 export async function exportEvent(ctx: OrgContext, workshopId: string, format: 'csv' | 'xlsx', locale: Locale) {
   const view = await getEvent(ctx, workshopId);
   const tables = eventTables(view, locale);
-  const filename = `${words[locale].file(view.title)}.${format}`;
-  return {
-    body: format === 'csv' ? toCsvSections(tables) : await toXlsxWorkbook(tables),
-    contentType:
-      format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    disposition: attachmentDisposition(filename),
-  };
+  return tabularFile(tables, format, words[locale].file(view.title));
 }

@@ -1,6 +1,6 @@
 import type { WorkshopView } from '../../../shared/workshops/workshop-schema.js';
 import type { OrgContext } from '../../lib/context.js';
-import { attachmentDisposition, type Table, toCsvSections, toXlsxWorkbook } from '../../lib/tabular.js';
+import { type Table, tabularFile } from '../../lib/tabular.js';
 import { getWorkshop } from './service.js';
 
 type Locale = 'ja' | 'en';
@@ -128,13 +128,5 @@ export function summaryTables(view: WorkshopView, locale: Locale): Table[] {
 export async function exportSummary(ctx: OrgContext, workshopId: string, format: 'csv' | 'xlsx', locale: Locale) {
   const view = await getWorkshop(ctx, workshopId);
   const tables = summaryTables(view, locale);
-  const filename = `${words[locale].file(view.title)}.${format}`;
-  return {
-    body: format === 'csv' ? toCsvSections(tables) : await toXlsxWorkbook(tables),
-    contentType:
-      format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    disposition: attachmentDisposition(filename),
-  };
+  return tabularFile(tables, format, words[locale].file(view.title));
 }

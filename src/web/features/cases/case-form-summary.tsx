@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/error-summary.js';
 import { caseFieldId } from './case-form-values.js';
 
 /**
@@ -50,36 +51,14 @@ export function CaseFormSummary({
   };
 
   return (
-    <section
-      ref={summaryRef}
-      className="alert alert--error case-summary"
-      tabIndex={-1}
-      aria-labelledby="case-summary-title"
-    >
-      <h2 id="case-summary-title" className="alert__title">
-        {t('cases.form.summaryTitle', { count: problems.length })}
-      </h2>
-      <ul className="case-summary__list">
-        {problems.map(([path, message]) => (
-          <li key={path}>
-            <a
-              href={`#${caseFieldId(path)}`}
-              onClick={(event) => {
-                event.preventDefault();
-                const target = document.getElementById(caseFieldId(path));
-                const control = target?.matches('input, select, textarea')
-                  ? target
-                  : target?.querySelector<HTMLElement>('input, select, textarea');
-                (control ?? target)?.focus();
-              }}
-            >
-              {labelOf(path)}
-              {t('cases.colon')}
-              {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ErrorSummary
+      summaryRef={summaryRef}
+      id="case-summary-title"
+      title={t('cases.form.summaryTitle', { count: problems.length })}
+      problems={problems}
+      fieldId={caseFieldId}
+      labelOf={labelOf}
+      colon={t('cases.colon')}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../components/error-summary.js';
 import { planFieldId } from './plan-form-values.js';
 
 /**
@@ -44,31 +45,14 @@ export function PlanFormSummary({
   };
 
   return (
-    <section ref={summaryRef} className="alert alert--error plan-summary" tabIndex={-1} aria-labelledby="plan-summary">
-      <h2 id="plan-summary" className="alert__title">
-        {t('plans.form.summaryTitle', { count: problems.length })}
-      </h2>
-      <ul className="plan-summary__list">
-        {problems.map(([path, message]) => (
-          <li key={path}>
-            <a
-              href={`#${planFieldId(path)}`}
-              onClick={(event) => {
-                event.preventDefault();
-                const target = document.getElementById(planFieldId(path));
-                const control = target?.matches('input, select, textarea')
-                  ? target
-                  : target?.querySelector<HTMLElement>('input, select, textarea');
-                (control ?? target)?.focus();
-              }}
-            >
-              {labelOf(path)}
-              {t('plans.colon')}
-              {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ErrorSummary
+      summaryRef={summaryRef}
+      id="plan-summary"
+      title={t('plans.form.summaryTitle', { count: problems.length })}
+      problems={problems}
+      fieldId={planFieldId}
+      labelOf={labelOf}
+      colon={t('plans.colon')}
+    />
   );
 }
