@@ -24,6 +24,7 @@ import { orgContext, requireActor, serviceContext } from '../../plugins/auth.js'
 import * as repo from './repo.js';
 import * as service from './service.js';
 import * as versions from './versions.js';
+import { detailOf } from './views.js';
 
 const member = { access: { kind: 'org', permission: 'org.read' } } as const;
 const facilitator = { access: { kind: 'org', permission: 'workshop.run' } } as const;
@@ -286,7 +287,7 @@ export function registerPlanRoutes(app: ZodApp, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request);
       const { plan, access } = await facilitatedPlan(actor.userId, request.params.planId);
-      return service.detailOf(deps.db, plan, { ...access, edit: false }, deps.now());
+      return detailOf(deps.db, plan, { ...access, edit: false }, deps.now());
     },
   );
 
