@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { LoginPage } from './pages/login.page.js';
 import { WorkshopConsolePage, WorkshopJoinPage, WorkshopsPage } from './pages/workshop.page.js';
 import { anonymousApi, apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
-import { expectPath, expectText, expectVisible } from './support/expect.js';
+import { expectCount, expectPath, expectText, expectVisible } from './support/expect.js';
 import { chooseOption, field, selectedOptionText } from './support/locators.js';
 
 // A demo round of the city; its anonymity threshold k is 3, so three people make a spread visible.
@@ -274,6 +275,44 @@ describe('ワークショップ', () => {
     );
     const groupOf = progress.participants.find((p) => p.nickname === 'テーブルの人')?.groupId;
     expect(view.groups.find((g) => g.id === groupOf)?.name).toBe('3');
+    await admin.dispose();
+  });
+
+  test('ログインした組織のメンバーだけのワークショップでは、ログインしてから参加し、二度目も同じ参加者になる', async () => {
+    const admin = await apiAs(demo.orgAdmin.email);
+    const cityId = await admin.orgId(DEMO_CITY);
+    const rounds = await admin.get<{ id: string; title: string }[]>(`/api/orgs/${cityId}/rounds`);
+    const opened = await admin.post<{ id: string; code: string }>(`/api/orgs/${cityId}/workshops`, {
+      roundId: rounds.find((r) => r.title === demoRound)?.id,
+      title: `E2E メンバー限定 ${uniqueSuffix()}`,
+      grouping: 'position',
+      requireAccount: true,
+    });
+    const phone = await browser.open({ device: 'phone' });
+    await phone.page.goto(`/w/${opened.code}`);
+    await expectText(phone.page.getByRole('status').or(phone.page.locator('.alert')).first(), 'ログインした人だけ');
+    await expectCount(phone.page.getByRole('textbox', { name: /ニックネーム/ }), 0);
+    await expectNoAxeViolations(phone.page, 'workshop join needs an account');
+    await phone.page.getByRole('link', { name: 'ログインして参加する', exact: true }).click();
+    await new LoginPage(phone.page).logIn(demo.staff.email);
+    await expectPath(phone.page, `/w/${opened.code}`);
+    await field(phone.page, 'ニックネーム').fill('メンバー');
+    await chooseOption(field(phone.page, '職位'), '職員');
+    await phone.page.getByRole('button', { name: '参加する', exact: true }).click();
+    await expectText(phone.page.getByText('メンバーさんとして参加しています'), 'メンバー');
+
+    // Joining again from another device is the same participant: still one in the workshop.
+    const other = await browser.open({ device: 'phone' });
+    await logInContext(other.context, demo.staff.email);
+    await other.page.goto(`/w/${opened.code}`);
+    await field(other.page, 'ニックネーム').fill('二台目');
+    await chooseOption(field(other.page, '職位'), '職員');
+    await other.page.getByRole('button', { name: '参加する', exact: true }).click();
+    await expectText(other.page.getByText('メンバーさんとして参加しています'), 'メンバー');
+    const progress = await admin.get<{ participants: unknown[] }>(
+      `/api/orgs/${cityId}/workshops/${opened.id}/progress`,
+    );
+    expect(progress.participants).toHaveLength(1);
     await admin.dispose();
   });
 });

@@ -136,6 +136,11 @@ export const errorCatalog = {
     ja: 'このワークショップは締め切られました。参加や回答の変更はできません。',
     en: 'This workshop is locked; joining and changing answers are no longer possible.',
   },
+  workshop_account_required: {
+    status: 403,
+    ja: 'このワークショップには、組織のアカウントでログインした人だけが参加できます。ログインしてから参加してください。',
+    en: 'Only members of the organisation, signed in, can join this workshop. Sign in and join again.',
+  },
   participant_answered: {
     status: 409,
     ja: '回答を始めた人は別のグループに移せません。移すと、前後の分布の差からその人の回答が分かってしまうためです。',

@@ -34,6 +34,8 @@ export const createWorkshopSchema = z.strictObject({
   tableCount: z.number().int().min(2).max(maxTables).optional(),
   /** For grouping by the facilitator: the names of the groups. */
   groupNames: z.array(requiredTextSchema(40)).min(2).max(maxTables).optional(),
+  /** Only signed-in members of the organisation may join, each once (no invented participants). */
+  requireAccount: z.boolean().default(false),
 });
 export type CreateWorkshopInput = z.input<typeof createWorkshopSchema>;
 
@@ -245,5 +247,7 @@ export const workshopLookupSchema = z.object({
   grouping: workshopGroupingSchema,
   tables: z.array(z.number().int()),
   status: z.enum(['open', 'locked']),
+  /** Only signed-in members of the organisation may join. */
+  requireAccount: z.boolean(),
 });
 export type WorkshopLookup = z.infer<typeof workshopLookupSchema>;

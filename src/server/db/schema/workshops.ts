@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -47,6 +48,11 @@ export const workshops = pgTable(
     revealed: jsonb('revealed').$type<string[]>().notNull().default([]),
     /** Whether the closing poll (the most important item) takes votes. */
     pollOpen: boolean('poll_open').notNull().default(false),
+    /**
+     * Only signed-in members of the organisation may join, each once: nobody can join several
+     * times under invented names to expose someone's answer by subtraction.
+     */
+    requireAccount: boolean('require_account').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -99,7 +105,11 @@ export const workshopParticipants = pgTable(
       .default('audience'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('workshop_participants_workshop_idx').on(t.workshopId)],
+  (t) => [
+    index('workshop_participants_workshop_idx').on(t.workshopId),
+    // A signed-in person is one participant: joining again (another device) brings them back.
+    uniqueIndex('workshop_participants_user_key').on(t.workshopId, t.userId).where(sql`${t.userId} is not null`),
+  ],
 );
 
 /** A participant's level for one item; changed freely until the workshop is locked. */

@@ -64,6 +64,15 @@ export async function joinWorkshop(
 ) {
   const workshop = await workshopByCode(deps, input.code, caller.ip);
   if (workshop.status === 'locked') throw new AppError('workshop_locked');
+  if (workshop.requireAccount && !(caller.userId && (await repo.isMember(deps.db, workshop.orgId, caller.userId))))
+    throw new AppError('workshop_account_required');
+  // A signed-in person joins once: joining again (a new device, a cleared cookie) brings back the
+  // same participant, in the group they were in, with a new secret for this device.
+  const { token, hash } = createToken();
+  if (caller.userId) {
+    const existing = await repo.rejoinParticipant(deps.db, workshop.id, caller.userId, hash);
+    if (existing) return { workshopId: workshop.id, participantId: existing, secret: `${existing}.${token}` };
+  }
   const role =
     workshop.mode === 'presentations' ? await roleOf(deps, workshop.id, input.judgeKey, caller.ip) : 'audience';
   const groups = await repo.listGroups(deps.db, workshop.id);
@@ -77,9 +86,8 @@ export async function joinWorkshop(
     if (!groupId)
       throw new AppError('validation', undefined, [{ path: 'body.tableNumber', code: 'workshop.table_required' }]);
   }
-  const { token, hash } = createToken();
   const id = newId();
-  await repo.insertParticipant(deps.db, {
+  const inserted = await repo.insertParticipant(deps.db, {
     id,
     workshopId: workshop.id,
     userId: caller.userId,
@@ -92,6 +100,8 @@ export async function joinWorkshop(
     role,
     joinedAt: deps.now(),
   });
+  // The same person joining twice at once: the other request made the participant; this one takes it.
+  if (inserted !== id) return { workshopId: workshop.id, participantId: inserted, secret: `${inserted}.${token}` };
   if (workshop.mode === 'presentations') scheduleCounts(deps, workshop.id);
   else scheduleLiveCounts(deps, workshop.id);
   return { workshopId: workshop.id, participantId: id, secret: `${id}.${token}` };

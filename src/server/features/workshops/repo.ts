@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { memberships } from '../../db/schema/memberships.js';
 import { sheetRounds } from '../../db/schema/sheet-rounds.js';
 import { sheetTemplateVersions } from '../../db/schema/sheet-templates.js';
 import {
@@ -123,8 +124,44 @@ export async function listGroups(db: Db, workshopId: string) {
     .orderBy(asc(workshopGroups.sortOrder));
 }
 
-export async function insertParticipant(db: Db, row: typeof workshopParticipants.$inferInsert) {
-  await db.insert(workshopParticipants).values(row);
+/**
+ * Adds a participant; returns its id, or, when a signed-in person is already in the workshop (a
+ * join at the same moment), that participant's id with this secret.
+ */
+export async function insertParticipant(db: Db, row: typeof workshopParticipants.$inferInsert & { id: string }) {
+  if (!row.userId) {
+    await db.insert(workshopParticipants).values(row);
+    return row.id;
+  }
+  const [saved] = await db
+    .insert(workshopParticipants)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [workshopParticipants.workshopId, workshopParticipants.userId],
+      targetWhere: sql`${workshopParticipants.userId} is not null`,
+      set: { secretHash: row.secretHash },
+    })
+    .returning({ id: workshopParticipants.id });
+  return saved?.id ?? row.id;
+}
+
+/** A signed-in person already in the workshop gets a new secret (for a new device); their id, or null. */
+export async function rejoinParticipant(db: Db, workshopId: string, userId: string, secretHash: string) {
+  const [row] = await db
+    .update(workshopParticipants)
+    .set({ secretHash })
+    .where(and(eq(workshopParticipants.workshopId, workshopId), eq(workshopParticipants.userId, userId)))
+    .returning({ id: workshopParticipants.id });
+  return row?.id ?? null;
+}
+
+/** Whether someone is a member of the organisation (for workshops only its members may join). */
+export async function isMember(db: Db, orgId: string, userId: string) {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return Boolean(row);
 }
 
 export async function findParticipant(db: Db, workshopId: string, id: string) {

@@ -250,6 +250,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
         grouping: workshop.grouping,
         tables: groups.filter((g) => g.key.startsWith('table:')).map((g) => Number(g.key.slice(6))),
         status: workshop.status,
+        requireAccount: workshop.requireAccount,
       };
     },
   );

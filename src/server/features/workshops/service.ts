@@ -60,6 +60,7 @@ export async function createWorkshop(ctx: OrgContext, input: z.infer<typeof crea
       title: input.title,
       code,
       grouping: input.grouping,
+      requireAccount: input.requireAccount,
       createdBy: tx.actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -79,7 +80,12 @@ export async function createWorkshop(ctx: OrgContext, input: z.infer<typeof crea
       action: 'workshop.create',
       targetType: 'workshop',
       targetId: id,
-      changes: { title: input.title, roundId: round.id, grouping: input.grouping },
+      changes: {
+        title: input.title,
+        roundId: round.id,
+        grouping: input.grouping,
+        requireAccount: input.requireAccount,
+      },
     });
     return { id, code };
   });

@@ -303,6 +303,56 @@ describe('a workshop', () => {
   });
 });
 
+describe('a workshop for signed-in members only', () => {
+  it('takes each member once, and nobody without an account or from another organisation', async () => {
+    const { id, code } = await openWorkshop({ requireAccount: true });
+    const lookup = await t.app.inject({ method: 'GET', url: `/api/workshops/lookup?code=${code}` });
+    expect(lookup.json()).toMatchObject({ requireAccount: true });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      payload: { code, nickname: '名無し', position: 'staff' },
+    });
+    expect(anonymous.json()).toMatchObject({ status: 403, code: 'workshop_account_required' });
+    const outsider = await createOrgWithAdmin(t, { name: '外の町' });
+    const fromOutside = await t.app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      headers: { cookie: outsider.cookie },
+      payload: { code, nickname: '外の人', position: 'staff' },
+    });
+    expect(fromOutside.statusCode).toBe(403);
+
+    const member = await createMember(t, { orgId: org.org.id, role: 'staff' });
+    const session = await logIn(t, member.user.email);
+    const joinAs = (nickname: string, position: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/workshops/join',
+        headers: { cookie: session },
+        payload: { code, nickname, position },
+      });
+    const first = await joinAs('さくら', 'staff');
+    expect(first.statusCode, first.body).toBe(201);
+    const firstCookie = `${first.cookies[0]?.name}=${first.cookies[0]?.value}`;
+    expect((await answer(id, firstCookie, 'vision', 2)).statusCode).toBe(204);
+    // Joining again (another device) is the same participant, in the same group, with the answer.
+    const again = await joinAs('さくら2', 'section_chief');
+    expect(again.json()).toEqual(first.json());
+    const secondCookie = `${again.cookies[0]?.name}=${again.cookies[0]?.value}`;
+    const me = (
+      await t.app.inject({ method: 'GET', url: `/api/workshops/${id}/me`, headers: { cookie: secondCookie } })
+    ).json() as ParticipantView;
+    expect(me.me).toMatchObject({ nickname: 'さくら', position: 'staff', answers: [{ itemKey: 'vision', level: 2 }] });
+    expect((await view(id)).tally.participants).toBe(1);
+    // The first device's secret was replaced.
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/workshops/${id}/me`, headers: { cookie: firstCookie } }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
 describe('the summary', () => {
   it("exports results withheld below k, notes, and each group's next moves as a draft plan", async () => {
     const { id, code } = await openWorkshop({ grouping: 'assigned', groupNames: ['A班', 'B班'] });

@@ -10,6 +10,7 @@ import { SelectField, TextField } from '../../components/form-field.js';
 import { Loading } from '../../components/loading.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { fieldErrorsFrom, useErrorText } from '../../lib/problems.js';
+import { meQueryOptions } from '../../lib/session.js';
 import { EventParticipantPage } from '../presentation-events/event-participant-view.js';
 import { eventParticipantQueryKey, eventParticipantQueryOptions } from '../presentation-events/event-queries.js';
 import { ParticipantAnswerView } from './participant-answer.js';
@@ -135,6 +136,7 @@ function JoinForm({ code, workshop }: { code: string; workshop: WorkshopLookup }
   });
   const errors = fieldErrorsFrom(join.error, t);
   const locked = workshop.status === 'locked';
+  const signedIn = Boolean(useQuery(meQueryOptions).data);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     join.mutate();
@@ -146,9 +148,24 @@ function JoinForm({ code, workshop }: { code: string; workshop: WorkshopLookup }
       </h1>
       {locked ? (
         <Alert tone="warning">{t('workshops.join.locked')}</Alert>
+      ) : workshop.requireAccount && !signedIn ? (
+        <>
+          <Alert tone="info">{t('workshops.join.accountRequired')}</Alert>
+          <p>
+            <Link to="/login" search={{ redirect: `/w/${code}` }} className="button button--primary">
+              {t('workshops.join.signIn')}
+            </Link>
+          </p>
+        </>
       ) : (
         <>
-          <p>{presentations ? t('presentations.join.lead') : t('workshops.join.lead')}</p>
+          <p>
+            {presentations
+              ? t('presentations.join.lead')
+              : workshop.requireAccount
+                ? t('workshops.join.leadSignedIn')
+                : t('workshops.join.lead')}
+          </p>
           <form className="form" onSubmit={submit} noValidate aria-label={t('workshops.join.title')}>
             {join.isError && Object.keys(errors).length === 0 && <Alert tone="error">{describe(join.error)}</Alert>}
             <TextField

@@ -122,12 +122,14 @@ function CreateWorkshopForm({ orgId }: { orgId: string }) {
   const [grouping, setGrouping] = useState<WorkshopGrouping>('position');
   const [tableCount, setTableCount] = useState('6');
   const [groupNames, setGroupNames] = useState('');
+  const [requireAccount, setRequireAccount] = useState(false);
   const create = useMutation({
     mutationFn: () =>
       workshopApi.create(orgId, {
         roundId,
         title,
         grouping,
+        requireAccount,
         ...(grouping === 'table' ? { tableCount: Number(tableCount) } : {}),
         ...(grouping === 'assigned'
           ? {
@@ -230,6 +232,24 @@ function CreateWorkshopForm({ orgId }: { orgId: string }) {
               error={errors.groupNames}
             />
           )}
+          <fieldset className="field fieldset">
+            <legend className="field__label">{t('workshops.create.access')}</legend>
+            <label className="choice">
+              <input
+                type="checkbox"
+                className="choice__input"
+                checked={requireAccount}
+                onChange={(event) => setRequireAccount(event.target.checked)}
+                aria-describedby="workshop-require-account-hint"
+              />
+              <span className="choice__text">
+                <span className="choice__label">{t('workshops.create.requireAccount')}</span>
+              </span>
+            </label>
+            <p className="field__hint" id="workshop-require-account-hint">
+              {t('workshops.create.requireAccountHint')}
+            </p>
+          </fieldset>
           <p className="button-row">
             <Button
               type="submit"

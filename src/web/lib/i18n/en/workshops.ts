@@ -32,6 +32,10 @@ export const workshopsEn: Messages['workshops'] = {
     tableCountHint: 'A whole number from 2 to 40.',
     groupNames: 'Group names',
     groupNamesHint: 'One group per line, at least two.',
+    access: 'Who can join',
+    requireAccount: 'Only members of the organisation who are signed in',
+    requireAccountHint:
+      'Choose this for an anonymous round whose participants do not all know each other: nobody can join several times to work out someone else’s answers. Each person counts once.',
     submit: 'Open the workshop',
     submitting: 'Creating…',
   },
@@ -123,6 +127,11 @@ export const workshopsEn: Messages['workshops'] = {
     departmentHint: 'e.g. Citizens Division',
     table: 'Table number',
     chooseTable: 'Choose your table',
+    accountRequired:
+      'Only members of the organisation, signed in, can join this workshop. After signing in you come back here.',
+    signIn: 'Sign in to join',
+    leadSignedIn:
+      'You join with your account (once per person). Your nickname is not shown to other participants, only in the facilitator’s progress list.',
     submit: 'Join',
     submitting: 'Joining…',
     otherCode: 'Enter another code',

@@ -30,6 +30,10 @@ export const workshopsJa = {
     tableCountHint: '2〜40の整数で入力してください。',
     groupNames: 'グループ名',
     groupNamesHint: '1行に1グループずつ、2つ以上入力してください。',
+    access: '参加できる人',
+    requireAccount: '組織のアカウントでログインした人だけが参加できるようにする',
+    requireAccountHint:
+      '匿名の実施で、参加者どうしが互いを知らない場合に選んでください。一人が何度も参加して他の人の回答を割り出すことを防げます。参加者は一人一回だけ数えられます。',
     submit: 'ワークショップを開く',
     submitting: '作成しています…',
   },
@@ -121,6 +125,11 @@ export const workshopsJa = {
     departmentHint: '例: 市民課',
     table: 'テーブル番号',
     chooseTable: 'テーブルを選んでください',
+    accountRequired:
+      'このワークショップには、組織のアカウントでログインした人だけが参加できます。ログインすると、この画面に戻ります。',
+    signIn: 'ログインして参加する',
+    leadSignedIn:
+      'ログイン中のアカウントで参加します（一人一回）。ニックネームは参加者どうしには表示されず、ファシリテーターの参加状況にだけ表示されます。',
     submit: '参加する',
     submitting: '参加しています…',
     otherCode: '別のコードを入力する',
