@@ -14,7 +14,11 @@ import { newId } from './ids.js';
 
 export type JobRow = typeof jobs.$inferSelect;
 
-/** Queues a job unless one with its key exists (finished or not); true when it was added. */
+/**
+ * Queues a job unless one with its key exists; true when it was added. A job that was skipped
+ * (it no longer applied when it fell due) is queued again, since it applies again now: a step
+ * reopened, or moved back to its first date. One that ran stays run.
+ */
 export async function enqueue(
   db: Db,
   job: { kind: string; key: string; runAt: Date; payload: Record<string, unknown>; now: Date },
@@ -22,7 +26,11 @@ export async function enqueue(
   const rows = await db
     .insert(jobs)
     .values({ id: newId(), kind: job.kind, key: job.key, runAt: job.runAt, payload: job.payload, createdAt: job.now })
-    .onConflictDoNothing({ target: jobs.key })
+    .onConflictDoUpdate({
+      target: jobs.key,
+      set: { runAt: job.runAt, payload: job.payload, outcome: null, finishedAt: null, lockedUntil: null, attempts: 0 },
+      setWhere: sql`${jobs.outcome} = 'skipped'`,
+    })
     .returning({ id: jobs.id });
   return rows.length > 0;
 }
@@ -34,7 +42,7 @@ export async function claim(db: Db, now: Date, leaseSeconds: number): Promise<Jo
     update jobs set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
     where id = (
       select id from jobs
-      where finished_at is null and run_at <= ${now.toISOString()}::timestamptz
+      where finished_at is null and attempts < ${maxAttempts} and run_at <= ${now.toISOString()}::timestamptz
         and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
       order by run_at, id
       for update skip locked

@@ -57,6 +57,14 @@ export const fieldErrorCatalog = {
     ja: 'この組織のメンバーではありません。',
     en: 'This person is not a member of the organisation.',
   },
+  'plan.followups_fixed': {
+    ja: 'フォローアップの予定は最初の時点版で決まっています。変えられません。',
+    en: 'The follow-ups were scheduled at the first snapshot version and cannot change.',
+  },
+  'plan.too_many_moves': {
+    ja: 'このグループの次の一手が多すぎて、1つのプランにできません（手順は50件、項目は30件まで）。',
+    en: 'This group has too many next moves for one plan (at most 50 steps and 30 items).',
+  },
   'plan.version_unknown': { ja: 'この版はありません。', en: 'There is no such version.' },
   'career.ended_before_started': {
     ja: '終了日は開始日以降にしてください。',

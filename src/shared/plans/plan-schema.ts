@@ -29,6 +29,9 @@ export type StepStatus = z.infer<typeof stepStatusSchema>;
 export const followupStepStatuses = ['sustained', 'standardised', 'abandoned', 'in_progress', 'done'] as const;
 
 export const maxSteps = 50;
+export const maxSheetItems = 30;
+/** Highest version number a request may name (a plan has a handful). */
+const versionNumberSchema = z.coerce.number().int().min(1).max(10_000);
 
 export const stepSchema = z.strictObject({
   /** Stable within the plan across versions (s1, s2…), so versions compare step by step. */
@@ -65,7 +68,7 @@ export const planContentSchema = z.strictObject({
   startsOn: daySchema,
   steps: z.array(stepSchema).max(maxSteps).default([]),
   involve: involveSchema.default({ colleagues: '', bosses: '', executives: '', hr: '' }),
-  sheetItems: z.array(sheetItemLinkSchema).max(30).default([]),
+  sheetItems: z.array(sheetItemLinkSchema).max(maxSheetItems).default([]),
   scenes: z.array(sceneIdSchema).max(12).default([]),
 });
 export type PlanContent = z.infer<typeof planContentSchema>;
@@ -134,7 +137,7 @@ export type FollowupInput = z.input<typeof followupInputSchema>;
 
 export const planCommentInputSchema = z.strictObject({
   body: requiredTextSchema(2000),
-  versionNumber: z.number().int().min(1).nullable().default(null),
+  versionNumber: z.number().int().min(1).max(10_000).nullable().default(null),
 });
 
 const personSchema = z.object({ id: idSchema, displayName: z.string() });
@@ -175,6 +178,9 @@ export const planCommentSchema = z.object({
   createdAt: z.string(),
 });
 
+/** A version's number in a path. */
+export const versionNumberParamSchema = versionNumberSchema;
+
 export const planSummarySchema = z.object({
   id: idSchema,
   orgId: idSchema,
@@ -211,6 +217,8 @@ export const planDetailSchema = planSummarySchema.extend({
   followups: z.array(followupSchema),
   comments: z.array(planCommentSchema),
   sourceWorkshop: z.object({ id: idSchema, title: z.string(), scope: z.string() }).nullable(),
+  /** Every step id the draft or any version has used: a new step takes another, so versions compare. */
+  usedStepIds: z.array(z.string()),
   can: z.object({ edit: z.boolean(), comment: z.boolean() }),
   createdAt: z.string(),
 });
@@ -236,9 +244,9 @@ export type PlanCompare = z.infer<typeof planCompareSchema>;
 
 export const planCompareQuerySchema = z.object({
   /** A version number; the first by default. */
-  from: z.coerce.number().int().min(1).default(1),
+  from: versionNumberSchema.default(1),
   /** A version number, or omitted for the current draft. */
-  to: z.coerce.number().int().min(1).optional(),
+  to: versionNumberSchema.optional(),
 });
 
 /** Plans shared with me as a facilitator, across the organisations I support. */

@@ -317,4 +317,67 @@ describe('an action plan', () => {
       403,
     );
   });
+
+  it('stops showing a plan to people who leave the organisation or stop being its facilitator', async () => {
+    const make = async (role: 'staff' | 'facilitator') => {
+      const m = await createMember(t, { orgId: org.org.id, role });
+      return { id: m.user.id, membershipId: m.membership.id, cookie: await logIn(t, m.user.email) };
+    };
+    const mate = await make('staff');
+    const helper = await make('facilitator');
+    const plan = await createPlan(staff.cookie, {
+      ownerKind: 'team',
+      teamName: '窓口係',
+      memberIds: [mate.id, mate.id],
+      visibility: 'facilitator',
+      facilitatorId: helper.id,
+    });
+    expect(plan.members.map((m) => m.id)).toEqual([mate.id]);
+    expect((await call(helper.cookie, 'GET', `/api/facilitated-plans/${plan.id}`)).statusCode).toBe(200);
+    // The facilitator becomes staff: the share ends with the role, and the owner can still edit.
+    await call(org.cookie, 'PATCH', `/api/orgs/${org.org.id}/members/${helper.membershipId}`, { role: 'staff' });
+    expect((await call(helper.cookie, 'GET', `/api/facilitated-plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await call(helper.cookie, 'GET', `${base()}/${plan.id}`)).statusCode).toBe(404);
+    expect((await call(helper.cookie, 'GET', '/api/me/facilitated-plans')).json()).toEqual({ plans: [] });
+    expect(
+      (await call(staff.cookie, 'PATCH', `${base()}/${plan.id}`, { content: content({ title: '続ける' }) })).statusCode,
+    ).toBe(200);
+    // A team member who leaves the organisation reads it no more, by any route.
+    await call(org.cookie, 'DELETE', `/api/orgs/${org.org.id}/members/${mate.membershipId}`);
+    expect((await call(mate.cookie, 'GET', `/api/facilitated-plans/${plan.id}`)).statusCode).toBe(404);
+    const comment = await call(mate.cookie, 'POST', `/api/facilitated-plans/${plan.id}/comments`, { body: '外から' });
+    expect(comment.statusCode).toBe(404);
+  });
+
+  it('refuses changes the schedule and the record cannot take', async () => {
+    const plan = await createPlan();
+    await call(staff.cookie, 'POST', `${base()}/${plan.id}/versions`, { kind: 'snapshot' });
+    const months = await call(staff.cookie, 'PATCH', `${base()}/${plan.id}`, { followupMonths: [3] });
+    expect(fieldCodes(months.body)).toEqual(['body.followupMonths:plan.followups_fixed']);
+    for (const url of [
+      `${base()}/${plan.id}/versions/99999999999`,
+      `${base()}/${plan.id}/compare?from=1&to=99999999999`,
+      `/api/facilitated-plans/${plan.id}/versions/99999999999`,
+    ])
+      expect((await call(staff.cookie, 'GET', url)).statusCode, url).toBe(400);
+    const far = await call(staff.cookie, 'POST', `${base()}/${plan.id}/comments`, {
+      body: 'x',
+      versionNumber: 3000000000,
+    });
+    expect(far.statusCode).toBe(400);
+    const detail = (await call(staff.cookie, 'GET', `${base()}/${plan.id}`)).json() as PlanDetail;
+    const twice = await call(staff.cookie, 'POST', `${base()}/${plan.id}/followups/${detail.followups[0]?.id}`, {
+      happened: '二重',
+      stepResults: [
+        { stepId: 's1', status: 'sustained' },
+        { stepId: 's1', status: 'abandoned' },
+      ],
+      revised: content(),
+    });
+    expect(fieldCodes(twice.body)).toEqual(['body.stepResults.1.stepId:plan.step_duplicate']);
+    // Only the owner deletes a plan.
+    const team = await createPlan(staff.cookie, { ownerKind: 'team', teamName: '係', memberIds: [colleague.id] });
+    expect((await call(colleague.cookie, 'DELETE', `${base()}/${team.id}`)).statusCode).toBe(403);
+    expect((await call(staff.cookie, 'DELETE', `${base()}/${team.id}`)).statusCode).toBe(204);
+  });
 });

@@ -130,4 +130,26 @@ describe('plan reminders', () => {
     await worker().runDue();
     expect(await mailsAbout('延びる手順')).toHaveLength(1);
   });
+
+  it('reminds again of a step reopened, or moved away and back to its first date', async () => {
+    t.clock.set(new Date('2026-12-10T03:00:00Z'));
+    const created = await plan([{ id: 's1', text: '行ったり来たりの手順', dueOn: '2027-04-01' }]);
+    const save = (dueOn: string, status = 'planned') =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/orgs/${orgId}/plans/${created.id}`,
+        headers: { cookie },
+        payload: { content: { ...created.draft, steps: [{ id: 's1', text: '行ったり来たりの手順', dueOn, status }] } },
+      });
+    expect((await save('2027-05-01')).statusCode).toBe(200);
+    t.clock.set(new Date('2027-04-02T01:00:00Z'));
+    await worker().runDue();
+    expect(await mailsAbout('行ったり来たり')).toHaveLength(0);
+    // Back to the first date, now past: the skipped reminder applies again and goes out once.
+    cookie = await logIn(t, email);
+    expect((await save('2027-04-01')).statusCode).toBe(200);
+    await worker().runDue();
+    await worker().runDue();
+    expect(await mailsAbout('行ったり来たり')).toHaveLength(1);
+  });
 });

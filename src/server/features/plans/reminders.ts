@@ -52,21 +52,25 @@ export async function scheduleFollowupReminder(
   });
 }
 
-/** Who a plan's reminders go to: its owner and its team. */
+/** Who a plan's reminders go to: its owner and its team, while they are members of its organisation. */
 async function recipientsOf(db: Db, plan: repo.PlanRow) {
   const ids = [plan.ownerId, ...(await repo.listMemberIds(db, plan.id))];
-  const people = await repo.people(db, ids);
+  const current = await Promise.all(ids.map(async (id) => ((await repo.roleIn(db, plan.orgId, id)) ? id : null)));
+  const people = await repo.people(
+    db,
+    current.filter((id): id is string => id !== null),
+  );
   return [...people.values()];
 }
 
 export function reminderHandlers(mailer: Mailer): Record<string, JobHandler> {
   const linkOf = (plan: repo.PlanRow) => `${mailer.publicUrl}/orgs/${plan.orgId}/plans/${plan.id}`;
-  const mailAll = (plan: repo.PlanRow, mail: { subject: string; text: string }) => async (tx: Db) => {
+  const mailAll = (plan: repo.PlanRow, mail: { subject: string; text: string }, now: Date) => async (tx: Db) => {
     const ids: string[] = [];
     for (const person of await recipientsOf(tx, plan))
       ids.push(
         await mailer.queue(
-          { db: tx, actor: null, ip: null, now: () => new Date() },
+          { db: tx, actor: null, ip: null, now: () => now },
           { orgId: plan.orgId, to: person.email, ...mail },
         ),
       );
@@ -74,7 +78,7 @@ export function reminderHandlers(mailer: Mailer): Record<string, JobHandler> {
   };
   return {
     [reminderKinds.followup]: {
-      async prepare(db: Db, job: JobRow) {
+      async prepare(db: Db, job: JobRow, now: Date) {
         const { planId, followupId } = job.payload as { planId: string; followupId: string };
         const plan = await repo.findPlan(db, planId);
         const followup = plan ? await repo.findFollowup(db, planId, followupId) : null;
@@ -87,11 +91,12 @@ export function reminderHandlers(mailer: Mailer): Record<string, JobHandler> {
             dueOn: followup.dueOn,
             link: linkOf(plan),
           }),
+          now,
         );
       },
     },
     [reminderKinds.step]: {
-      async prepare(db: Db, job: JobRow) {
+      async prepare(db: Db, job: JobRow, now: Date) {
         const { planId, stepId, dueOn } = job.payload as { planId: string; stepId: string; dueOn: string };
         const plan = await repo.findPlan(db, planId);
         const step = plan?.draft.steps.find((s) => s.id === stepId);
@@ -100,6 +105,7 @@ export function reminderHandlers(mailer: Mailer): Record<string, JobHandler> {
         return mailAll(
           plan,
           planStepOverdueMail({ planTitle: plan.draft.title, stepText: step.text, dueOn, link: linkOf(plan) }),
+          now,
         );
       },
     },

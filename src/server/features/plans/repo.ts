@@ -84,9 +84,25 @@ export async function listFacilitatedPlans(db: Db, userId: string) {
   return db
     .select()
     .from(plans)
-    .where(and(eq(plans.facilitatorId, userId), sql`${plans.visibility} <> 'private'`))
+    .where(
+      and(
+        eq(plans.facilitatorId, userId),
+        sql`${plans.visibility} <> 'private'`,
+        // Only while they are a facilitator of the plan's organisation.
+        sql`exists (select 1 from memberships m where m.org_id = ${plans.orgId} and m.user_id = ${userId} and m.role = 'facilitator')`,
+      ),
+    )
     .orderBy(sql`${plans.updatedAt} desc`)
     .limit(500);
+}
+
+/** Someone's role in an organisation, or null when they are not (or no longer) a member. */
+export async function roleIn(db: Db, orgId: string, userId: string) {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row?.role ?? null;
 }
 
 /** Whether two people of an organisation are in the same department. */

@@ -15,6 +15,7 @@ import {
   planListSchema,
   planVersionSchema,
   updatePlanSchema,
+  versionNumberParamSchema,
   versionPatchSchema,
 } from '../../../shared/plans/plan-schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
@@ -31,7 +32,7 @@ const facilitator = { access: { kind: 'org', permission: 'workshop.run' } } as c
 const user = { access: { kind: 'user' } } as const;
 const tags = ['plans'];
 const planParams = orgParamsWith('planId');
-const versionParams = planParams.extend({ number: z.coerce.number().int().min(1) });
+const versionParams = planParams.extend({ number: versionNumberParamSchema });
 
 /** Action plans: a member's own and shared plans in an organisation, and facilitators' across organisations. */
 export function registerPlanRoutes(app: ZodApp, deps: AppDeps) {
@@ -298,7 +299,7 @@ export function registerPlanRoutes(app: ZodApp, deps: AppDeps) {
       schema: {
         tags,
         summary: 'One frozen version of a plan shared with me as its facilitator',
-        params: z.strictObject({ planId: idSchema, number: z.coerce.number().int().min(1) }),
+        params: z.strictObject({ planId: idSchema, number: versionNumberParamSchema }),
         response: { 200: planVersionSchema },
       },
     },

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { dayInJapan } from '../../../shared/common/japan-days.js';
-import type {
-  createPlanSchema,
-  PlanContent,
-  planFromWorkshopSchema,
-  updatePlanSchema,
+import {
+  type createPlanSchema,
+  maxSheetItems,
+  maxSteps,
+  type PlanContent,
+  type planFromWorkshopSchema,
+  type updatePlanSchema,
 } from '../../../shared/plans/plan-schema.js';
 import type { Db } from '../../db/client.js';
 import { AppError, type FieldProblem } from '../../lib/app-error.js';
@@ -25,11 +27,14 @@ import { detailOf, summariesOf } from './views.js';
 
 /** What the caller may do with a plan: read it, edit it (its people), comment (whoever reads it). */
 export async function accessOf(db: Db, plan: repo.PlanRow, userId: string, options: { orgMember: boolean }) {
-  const members = await repo.listMemberIds(db, plan.id);
+  const [members, role] = await Promise.all([repo.listMemberIds(db, plan.id), repo.roleIn(db, plan.orgId, userId)]);
+  // Everything below needs a current membership of the plan's organisation: someone who left it,
+  // or was removed, reads none of its plans, even by the facilitators' routes.
+  if (!role) return { read: false, edit: false, comment: false, members };
   const own = plan.ownerId === userId || members.includes(userId);
   const read =
     own ||
-    (plan.visibility !== 'private' && plan.facilitatorId === userId) ||
+    (plan.visibility !== 'private' && plan.facilitatorId === userId && role === 'facilitator') ||
     (options.orgMember && plan.visibility === 'org') ||
     (options.orgMember &&
       plan.visibility === 'team' &&
@@ -92,7 +97,9 @@ async function checkPeople(
   });
   const facilitatorId = input.facilitatorId !== undefined ? input.facilitatorId : (current?.facilitatorId ?? null);
   const visibility = input.visibility ?? current?.visibility;
-  if (facilitatorId && !members.some((m) => m.id === facilitatorId && m.role === 'facilitator'))
+  // The one being chosen now must be a facilitator; one chosen before who has since lost the role
+  // does not stop other changes (their access ends with the role).
+  if (input.facilitatorId && !members.some((m) => m.id === input.facilitatorId && m.role === 'facilitator'))
     problems.push({ path: 'body.facilitatorId', code: 'plan.facilitator_unknown' });
   if (visibility === 'facilitator' && !facilitatorId)
     problems.push({ path: 'body.facilitatorId', code: 'plan.facilitator_required' });
@@ -114,7 +121,7 @@ export async function createPlan(ctx: OrgContext, input: z.infer<typeof createPl
       facilitatorId: input.facilitatorId,
       followupMonths: [...new Set(input.followupMonths)].sort((a, b) => a - b),
       draft: input.content,
-      memberIds: input.ownerKind === 'team' ? input.memberIds.filter((m) => m !== tx.actor.userId) : [],
+      memberIds: input.ownerKind === 'team' ? [...new Set(input.memberIds)].filter((m) => m !== tx.actor.userId) : [],
     });
     return planId;
   });
@@ -163,6 +170,8 @@ export async function planFromWorkshop(ctx: OrgContext, input: z.infer<typeof pl
   const view = await getWorkshop(ctx, input.workshopId);
   const draft = planDraftsOf(view).find((d) => d.scope === input.scope);
   if (!draft) throw new AppError('validation', undefined, [{ path: 'body.scope', code: 'workshop.group_unknown' }]);
+  if (draft.moves.length > maxSteps || draft.moves.length > maxSheetItems)
+    throw new AppError('validation', undefined, [{ path: 'body.scope', code: 'plan.too_many_moves' }]);
   const today = dayInJapan(ctx.now());
   const content: PlanContent = {
     title: `${view.title}${draft.groupName ? `（${draft.groupName}）` : ''}`.slice(0, 100),
@@ -211,20 +220,23 @@ export async function updatePlan(ctx: OrgContext, planId: string, input: z.infer
     if (input.teamName !== undefined && plan.ownerKind === 'team' && !input.teamName)
       throw new AppError('validation', undefined, [{ path: 'body.teamName', code: 'plan.team_name_required' }]);
     await checkPeople(tx, input, plan);
+    const months = input.followupMonths ? [...new Set(input.followupMonths)].sort((a, b) => a - b) : null;
+    if (months && JSON.stringify(months) !== JSON.stringify(plan.followupMonths) && plan.status !== 'draft')
+      throw new AppError('validation', undefined, [{ path: 'body.followupMonths', code: 'plan.followups_fixed' }]);
     const now = tx.now();
     await repo.updatePlan(tx.db, plan.id, {
       ...(input.content ? { draft: input.content } : {}),
       ...(input.teamName !== undefined && plan.ownerKind === 'team' ? { teamName: input.teamName } : {}),
       ...(input.visibility ? { visibility: input.visibility } : {}),
       ...(input.facilitatorId !== undefined ? { facilitatorId: input.facilitatorId } : {}),
-      ...(input.followupMonths ? { followupMonths: [...new Set(input.followupMonths)].sort((a, b) => a - b) } : {}),
+      ...(months ? { followupMonths: months } : {}),
       updatedAt: now,
     });
     if (input.memberIds && plan.ownerKind === 'team')
       await repo.setMembers(
         tx.db,
         plan.id,
-        input.memberIds.filter((m) => m !== plan.ownerId),
+        [...new Set(input.memberIds)].filter((m) => m !== plan.ownerId),
       );
     if (input.content) await scheduleStepReminders(tx.db, plan.id, input.content, now);
     await recordAudit(tx, {
@@ -246,8 +258,8 @@ export async function updatePlan(ctx: OrgContext, planId: string, input: z.infer
 /** Deletes a plan that was never frozen; one with versions is a record and stays. */
 export async function deletePlan(ctx: OrgContext, planId: string) {
   await inTransaction(ctx, async (tx) => {
-    const { plan, access } = await readablePlan(tx, planId, { lock: true });
-    if (plan.ownerId !== tx.actor.userId && !access.edit) throw new AppError('forbidden');
+    const { plan } = await readablePlan(tx, planId, { lock: true });
+    if (plan.ownerId !== tx.actor.userId) throw new AppError('forbidden');
     if ((await repo.listVersions(tx.db, plan.id)).length > 0) throw new AppError('version_frozen');
     await repo.deletePlan(tx.db, plan.id);
     await recordAudit(tx, { orgId: tx.scope.orgId, action: 'plan.delete', targetType: 'plan', targetId: plan.id });

@@ -172,6 +172,13 @@ export async function recordFollowup(
     const versions = await repo.listVersions(tx.db, plan.id);
     const reviewed = versions.at(-1);
     const known = new Set(reviewed ? reviewed.content.steps.map((s) => s.id) : []);
+    const twice = input.stepResults.findIndex(
+      (r, i) => input.stepResults.findIndex((o) => o.stepId === r.stepId) !== i,
+    );
+    if (twice >= 0)
+      throw new AppError('validation', undefined, [
+        { path: `body.stepResults.${twice}.stepId`, code: 'plan.step_duplicate' },
+      ]);
     const unknown = input.stepResults.findIndex((r) => !known.has(r.stepId));
     if (unknown >= 0)
       throw new AppError('validation', undefined, [

@@ -69,6 +69,9 @@ export async function detailOf(
   return {
     ...(summary as PlanSummary),
     draft: plan.draft,
+    usedStepIds: [
+      ...new Set([...versions.flatMap((v) => v.content.steps.map((s) => s.id)), ...plan.draft.steps.map((s) => s.id)]),
+    ],
     members: access.members.flatMap((id) => personOf(people, id) ?? []),
     facilitator: personOf(people, plan.facilitatorId),
     followupMonths: plan.followupMonths,

@@ -188,7 +188,7 @@ export function FollowupForm({
           values={revised}
           onChange={(patch) => setRevised((current) => ({ ...current, ...patch }))}
           errors={errors}
-          takenIds={[...reviewed.map((s) => s.id), ...plan.draft.steps.map((s) => s.id)]}
+          takenIds={plan.usedStepIds}
           level={3}
         />
       </section>

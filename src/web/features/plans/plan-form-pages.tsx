@@ -105,7 +105,8 @@ export function PlanEditPage() {
           orgId={orgId}
           isNew={false}
           keeperId={plan.owner.id}
-          takenIds={plan.draft.steps.map((s) => s.id)}
+          takenIds={plan.usedStepIds}
+          scheduleFixed={plan.status !== 'draft'}
           initial={{ content: contentFromPlan(plan.draft), settings: settingsFromPlan(plan) }}
           submitLabel={t('plans.form.saveDraft')}
           cancel={toPlan}

@@ -28,6 +28,8 @@ interface PlanFormProps {
   isNew: boolean;
   keeperId?: string | undefined;
   takenIds?: readonly string[];
+  /** The follow-ups are already scheduled (a 時点版 exists). */
+  scheduleFixed?: boolean;
   submitLabel: string;
   cancel: ReactNode;
   /** Saves the plan; a rejection with field errors is shown at the fields. */
@@ -35,7 +37,17 @@ interface PlanFormProps {
 }
 
 /** The plan editor, for a new plan and for its draft: the content, then who owns and sees it. */
-export function PlanForm({ orgId, initial, isNew, keeperId, takenIds, submitLabel, cancel, onSave }: PlanFormProps) {
+export function PlanForm({
+  orgId,
+  initial,
+  isNew,
+  keeperId,
+  takenIds,
+  scheduleFixed,
+  submitLabel,
+  cancel,
+  onSave,
+}: PlanFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const describe = useErrorText();
@@ -87,6 +99,7 @@ export function PlanForm({ orgId, initial, isNew, keeperId, takenIds, submitLabe
         errors={errors}
         isNew={isNew}
         keeperId={keeperId}
+        scheduleFixed={scheduleFixed}
       />
       {problems.length > 0 && (
         <p className="field__error" role="status">

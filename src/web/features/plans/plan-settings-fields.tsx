@@ -17,12 +17,22 @@ interface PlanSettingsFieldsProps {
   isNew: boolean;
   /** Whoever keeps the plan; not offered as a member of their own team. */
   keeperId?: string | undefined;
+  /** The follow-ups were scheduled at the first 時点版: their months are shown, not edited. */
+  scheduleFixed?: boolean;
 }
 
 const maxFollowups = 4;
 
 /** Who the plan belongs to, who may see it, and when it is followed up. */
-export function PlanSettingsFields({ orgId, values, onChange, errors, isNew, keeperId }: PlanSettingsFieldsProps) {
+export function PlanSettingsFields({
+  orgId,
+  values,
+  onChange,
+  errors,
+  isNew,
+  keeperId,
+  scheduleFixed = false,
+}: PlanSettingsFieldsProps) {
   const { t } = useTranslation();
   const me = useMe();
   const people = useQuery(planPeopleQueryOptions(orgId));
@@ -135,55 +145,62 @@ export function PlanSettingsFields({ orgId, values, onChange, errors, isNew, kee
           ))}
         </SelectField>
       )}
-      <fieldset
-        className={['field', 'fieldset', errors.followupMonths ? 'field--error' : ''].filter(Boolean).join(' ')}
-        id={planFieldId('followupMonths')}
-      >
-        <legend className="field__label">{t('plans.fields.followupMonths')}</legend>
-        <p className="field__hint">{t('plans.form.followupMonthsHint')}</p>
-        <div className="plan-months">
-          {values.followupMonths.map((months, index) => (
-            <TextField
-              // biome-ignore lint/suspicious/noArrayIndexKey: the boxes are positions, not items with identity
-              key={index}
-              label={t('plans.form.followupNth', { number: index + 1 })}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={36}
-              fieldClassName="field--narrow"
-              value={months}
-              aria-invalid={errors.followupMonths ? true : undefined}
-              onChange={(event) =>
-                onChange({
-                  followupMonths: values.followupMonths.map((m, i) => (i === index ? event.target.value : m)),
-                })
-              }
-            />
-          ))}
+      {scheduleFixed ? (
+        <div className="field" id={planFieldId('followupMonths')}>
+          <p className="field__label">{t('plans.fields.followupMonths')}</p>
+          <p>{t('plans.form.followupFixed', { months: values.followupMonths.join(t('plans.listSeparator')) })}</p>
         </div>
-        <div className="button-row button-row--tight">
-          {values.followupMonths.length < maxFollowups && (
-            <button
-              type="button"
-              className="button button--tertiary button--sm"
-              onClick={() => onChange({ followupMonths: [...values.followupMonths, ''] })}
-            >
-              {t('plans.form.followupAdd')}
-            </button>
-          )}
-          {values.followupMonths.length > 1 && (
-            <button
-              type="button"
-              className="button button--tertiary button--sm"
-              onClick={() => onChange({ followupMonths: values.followupMonths.slice(0, -1) })}
-            >
-              {t('plans.form.followupRemove')}
-            </button>
-          )}
-        </div>
-        {errors.followupMonths && <p className="field__error">{errors.followupMonths}</p>}
-      </fieldset>
+      ) : (
+        <fieldset
+          className={['field', 'fieldset', errors.followupMonths ? 'field--error' : ''].filter(Boolean).join(' ')}
+          id={planFieldId('followupMonths')}
+        >
+          <legend className="field__label">{t('plans.fields.followupMonths')}</legend>
+          <p className="field__hint">{t('plans.form.followupMonthsHint')}</p>
+          <div className="plan-months">
+            {values.followupMonths.map((months, index) => (
+              <TextField
+                // biome-ignore lint/suspicious/noArrayIndexKey: the boxes are positions, not items with identity
+                key={index}
+                label={t('plans.form.followupNth', { number: index + 1 })}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={36}
+                fieldClassName="field--narrow"
+                value={months}
+                aria-invalid={errors.followupMonths ? true : undefined}
+                onChange={(event) =>
+                  onChange({
+                    followupMonths: values.followupMonths.map((m, i) => (i === index ? event.target.value : m)),
+                  })
+                }
+              />
+            ))}
+          </div>
+          <div className="button-row button-row--tight">
+            {values.followupMonths.length < maxFollowups && (
+              <button
+                type="button"
+                className="button button--tertiary button--sm"
+                onClick={() => onChange({ followupMonths: [...values.followupMonths, ''] })}
+              >
+                {t('plans.form.followupAdd')}
+              </button>
+            )}
+            {values.followupMonths.length > 1 && (
+              <button
+                type="button"
+                className="button button--tertiary button--sm"
+                onClick={() => onChange({ followupMonths: values.followupMonths.slice(0, -1) })}
+              >
+                {t('plans.form.followupRemove')}
+              </button>
+            )}
+          </div>
+          {errors.followupMonths && <p className="field__error">{errors.followupMonths}</p>}
+        </fieldset>
+      )}
     </section>
   );
 }

@@ -121,6 +121,8 @@ export const plansEn: Messages['plans'] = {
     teamNameHint: 'e.g. Citizens Division, Counter Unit',
     membersHint: 'Choose the people who carry the plan with you.',
     facilitatorChoose: 'Choose',
+    followupFixed:
+      'The follow-ups were scheduled at the first snapshot version ({{months}} months after); they cannot change.',
     followupMonthsHint: 'How many months after the first snapshot to look back (6 and 12 by default).',
     followupNth: 'Follow-up {{number}} (months after)',
     followupAdd: 'Add a follow-up',

@@ -114,6 +114,7 @@ export const plansJa = {
     teamNameHint: '例：市民課 窓口係',
     membersHint: 'チームで一緒に進める人を選んでください。',
     facilitatorChoose: '選んでください',
+    followupFixed: '最初の時点版で、{{months}}か月後のフォローアップを予定しました。予定は変えられません。',
     followupMonthsHint: '最初の時点版から何か月後にふり返るか（既定は6か月後と12か月後）。',
     followupNth: '{{number}}回目（何か月後）',
     followupAdd: 'フォローアップを増やす',
