@@ -171,6 +171,11 @@ export const errorCatalog = {
     ja: '採点は審査員だけができます。審査員コードで参加してください。',
     en: 'Only judges can score. Join with the judges’ key.',
   },
+  plan_edit_conflict: {
+    status: 409,
+    ja: 'このプランは、画面を開いた後に別の人が変更しました。画面を更新して、その変更を確かめてからやり直してください。',
+    en: 'Someone else changed this plan after you opened it. Reload to see their change, then try again.',
+  },
   plan_final: {
     status: 409,
     ja: 'このプランは完成版になっています。変更やフォローアップはできません。',

@@ -94,7 +94,11 @@ export const planFromWorkshopSchema = z.strictObject({
   scope: z.union([z.literal('all'), idSchema]),
 });
 
+/** When the plan was as the editor saw it: a save over someone else's later change is refused. */
+const baseUpdatedAtSchema = z.iso.datetime({ offset: true }).optional();
+
 export const updatePlanSchema = z.strictObject({
+  baseUpdatedAt: baseUpdatedAtSchema,
   content: planContentSchema.optional(),
   teamName: textSchema(100).optional(),
   memberIds: z.array(idSchema).max(30).optional(),
@@ -126,6 +130,7 @@ export type StepResult = z.infer<typeof stepResultSchema>;
 
 /** A follow-up: what happened, the gap, each step's outcome, and the revised plan (the next version). */
 export const followupInputSchema = z.strictObject({
+  baseUpdatedAt: baseUpdatedAtSchema,
   happened: requiredTextSchema(2000),
   gap: textSchema(2000).default(''),
   revisionNote: textSchema(2000).default(''),

@@ -268,6 +268,19 @@ describe('an action plan', () => {
     expect(byColleague.statusCode, byColleague.body).toBe(200);
     const mine = (await call(colleague.cookie, 'GET', base())).json() as { plans: { id: string; title: string }[] };
     expect(mine.plans.find((p) => p.id === plan.id)?.title).toBe('窓口係のプラン');
+    // Two of the team editing at once: the later save, made on an older copy, is refused.
+    const opened = (await call(staff.cookie, 'GET', `${base()}/${plan.id}`)).json() as PlanDetail;
+    const first = await call(colleague.cookie, 'PATCH', `${base()}/${plan.id}`, {
+      content: content({ title: '先に保存' }),
+      baseUpdatedAt: opened.updatedAt,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const late = await call(staff.cookie, 'PATCH', `${base()}/${plan.id}`, {
+      content: content({ title: '後から保存' }),
+      baseUpdatedAt: opened.updatedAt,
+    });
+    expect(late.json()).toMatchObject({ status: 409, code: 'plan_edit_conflict' });
+    expect(((await call(staff.cookie, 'GET', `${base()}/${plan.id}`)).json() as PlanDetail).title).toBe('先に保存');
     const stranger = await call(staff.cookie, 'PATCH', `${base()}/${plan.id}`, {
       memberIds: ['00000000-0000-4000-8000-000000000000'],
     });

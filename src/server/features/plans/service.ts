@@ -51,11 +51,23 @@ export async function readablePlan(ctx: OrgContext, planId: string, options: { l
   return { plan, access };
 }
 
-/** A plan the caller may change: one they own or are in, and not yet final. */
-export async function editablePlan(ctx: OrgContext, planId: string) {
+/**
+ * The plan's next `updatedAt`: now, but always later than the last, so an editor's copy is told
+ * apart from every later change even within one millisecond (or on a clock that stands still).
+ */
+export const nextStamp = (plan: repo.PlanRow, now: Date) =>
+  new Date(Math.max(now.getTime(), plan.updatedAt.getTime() + 1));
+
+/**
+ * A plan the caller may change: one they own or are in, and not yet final; when the editor says
+ * which state it started from, one nobody else has changed since (two of a team editing at once).
+ */
+export async function editablePlan(ctx: OrgContext, planId: string, baseUpdatedAt?: string) {
   const found = await readablePlan(ctx, planId, { lock: true });
   if (!found.access.edit) throw new AppError('forbidden');
   if (found.plan.status === 'final') throw new AppError('plan_final');
+  if (baseUpdatedAt && new Date(baseUpdatedAt).getTime() !== found.plan.updatedAt.getTime())
+    throw new AppError('plan_edit_conflict');
   return found;
 }
 
@@ -216,7 +228,7 @@ export async function planFromWorkshop(ctx: OrgContext, input: z.infer<typeof pl
 export async function updatePlan(ctx: OrgContext, planId: string, input: z.infer<typeof updatePlanSchema>) {
   if (input.content) checkContent(input.content, 'body.content');
   await inTransaction(ctx, async (tx) => {
-    const { plan } = await editablePlan(tx, planId);
+    const { plan } = await editablePlan(tx, planId, input.baseUpdatedAt);
     if (input.teamName !== undefined && plan.ownerKind === 'team' && !input.teamName)
       throw new AppError('validation', undefined, [{ path: 'body.teamName', code: 'plan.team_name_required' }]);
     await checkPeople(tx, input, plan);
@@ -230,7 +242,7 @@ export async function updatePlan(ctx: OrgContext, planId: string, input: z.infer
       ...(input.visibility ? { visibility: input.visibility } : {}),
       ...(input.facilitatorId !== undefined ? { facilitatorId: input.facilitatorId } : {}),
       ...(months ? { followupMonths: months } : {}),
-      updatedAt: now,
+      updatedAt: nextStamp(plan, now),
     });
     if (input.memberIds && plan.ownerKind === 'team')
       await repo.setMembers(

@@ -17,7 +17,7 @@ import { newId } from '../../lib/ids.js';
 import { checkContent } from './content.js';
 import { scheduleFollowupReminder, scheduleStepReminders } from './reminders.js';
 import * as repo from './repo.js';
-import { editablePlan, getPlan, readablePlan } from './service.js';
+import { editablePlan, getPlan, nextStamp, readablePlan } from './service.js';
 
 /**
  * Versions of a plan: freezing the draft (時点版 or 完成版), reading and comparing versions,
@@ -77,7 +77,10 @@ export async function freeze(ctx: OrgContext, planId: string, input: z.infer<typ
       await repo.insertFollowups(tx.db, followups);
       for (const followup of followups) await scheduleFollowupReminder(tx.db, plan.id, followup, now);
     }
-    await repo.updatePlan(tx.db, plan.id, { status: input.kind === 'final' ? 'final' : 'presented', updatedAt: now });
+    await repo.updatePlan(tx.db, plan.id, {
+      status: input.kind === 'final' ? 'final' : 'presented',
+      updatedAt: nextStamp(plan, now),
+    });
     await recordAudit(tx, {
       orgId: tx.scope.orgId,
       action: input.kind === 'final' ? 'plan.finalise' : 'plan.freeze',
@@ -165,7 +168,7 @@ export async function recordFollowup(
 ) {
   checkContent(input.revised, 'body.revised');
   await inTransaction(ctx, async (tx) => {
-    const { plan } = await editablePlan(tx, planId);
+    const { plan } = await editablePlan(tx, planId, input.baseUpdatedAt);
     const followup = await repo.findFollowup(tx.db, plan.id, followupId);
     if (!followup) throw new AppError('not_found');
     if (followup.status !== 'scheduled') throw new AppError('followup_done');
@@ -213,7 +216,7 @@ export async function recordFollowup(
       doneAt: now,
       doneBy: tx.actor.userId,
     });
-    await repo.updatePlan(tx.db, plan.id, { draft: revised, updatedAt: now });
+    await repo.updatePlan(tx.db, plan.id, { draft: revised, updatedAt: nextStamp(plan, now) });
     await scheduleStepReminders(tx.db, plan.id, revised, now);
     await recordAudit(tx, {
       orgId: tx.scope.orgId,

@@ -77,7 +77,10 @@ export function PlanFollowupPage() {
               </Link>
             }
             onSave={async (input) => {
-              const updated = await planApi.recordFollowup(orgId, planId, followupId, input);
+              const updated = await planApi.recordFollowup(orgId, planId, followupId, {
+                ...input,
+                baseUpdatedAt: plan.updatedAt,
+              });
               await refresh(updated);
               notify(t('plans.followup.saved', { number: updated.versions }));
               await navigate({ to: '/orgs/$orgId/plans/$planId', params: { orgId, planId } });

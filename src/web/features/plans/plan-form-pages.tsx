@@ -112,7 +112,11 @@ export function PlanEditPage() {
           cancel={toPlan}
           onSave={async (values) => {
             const { ownerKind: _fixed, ...settings } = settingsInput(values.settings);
-            const updated = await planApi.update(orgId, planId, { ...settings, content: contentInput(values.content) });
+            const updated = await planApi.update(orgId, planId, {
+              ...settings,
+              content: contentInput(values.content),
+              baseUpdatedAt: plan.updatedAt,
+            });
             await refresh(updated);
             notify(t('plans.form.saved', { title: updated.title }));
             await navigate({ to: '/orgs/$orgId/plans/$planId', params: { orgId, planId } });
