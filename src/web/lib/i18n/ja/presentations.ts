@@ -108,7 +108,7 @@ export const presentationsJa = {
   present: {
     title: '投影用の画面',
     noCurrent: '発表はまもなく始まります',
-    presenter: '発表者: {{presenter}}',
+    presenter: '発表者：{{presenter}}',
     commentsTitle: '会場からのコメント',
     noComments: 'スマートフォンからコメントを送ってください。',
     voteOpen: '投票受付中',
@@ -150,7 +150,7 @@ export const presentationsJa = {
   participant: {
     you: '{{nickname}}さんとして参加しています',
     youJudge: '{{nickname}}さんとして審査員で参加しています',
-    now: '発表中: {{title}}',
+    now: '発表中：{{title}}',
     waiting: '発表が始まるまでお待ちください。',
     locked: 'この発表会は終了しました。コメント・採点・投票はできません。ご参加ありがとうございました。',
     currentTitle: '今の発表',
