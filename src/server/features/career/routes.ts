@@ -10,6 +10,7 @@ import {
 } from '../../../shared/career/career-schema.js';
 import { idSchema } from '../../../shared/common/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { sendDownload } from '../../lib/download.js';
 import { serviceContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
 import { exportCareerMap } from './export.js';
@@ -126,7 +127,7 @@ export function registerCareerRoutes(app: ZodApp, deps: AppDeps) {
         request.query.lang ?? pickLocale(request),
         ctx.now(),
       );
-      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

@@ -4,6 +4,7 @@ import {
   caseStatsSchema,
 } from '../../../shared/cases/stats-schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { sendDownload } from '../../lib/download.js';
 import { orgParams } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
@@ -45,7 +46,7 @@ export function registerCaseStatsRoutes(app: ZodApp, deps: AppDeps) {
     async (request, reply) => {
       const { lang, ...query } = request.query;
       const file = await exportCaseStats(orgContext(request, deps), query, lang ?? pickLocale(request));
-      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/cases/case-schema.js';
 import { idSchema } from '../../../shared/common/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { sendDownload } from '../../lib/download.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
@@ -161,7 +162,7 @@ export function registerCaseRoutes(app: ZodApp, deps: AppDeps) {
     async (request, reply) => {
       const { lang, ...query } = request.query;
       const file = await exportCases(orgContext(request, deps), query, lang ?? pickLocale(request));
-      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

@@ -54,13 +54,7 @@ export async function scheduleFollowupReminder(
 
 /** Who a plan's reminders go to: its owner and its team, while they are members of its organisation. */
 async function recipientsOf(db: Db, plan: repo.PlanRow) {
-  const ids = [plan.ownerId, ...(await repo.listMemberIds(db, plan.id))];
-  const current = await Promise.all(ids.map(async (id) => ((await repo.roleIn(db, plan.orgId, id)) ? id : null)));
-  const people = await repo.people(
-    db,
-    current.filter((id): id is string => id !== null),
-  );
-  return [...people.values()];
+  return repo.currentMembers(db, plan.orgId, [plan.ownerId, ...(await repo.listMemberIds(db, plan.id))]);
 }
 
 export function reminderHandlers(mailer: Mailer): Record<string, JobHandler> {

@@ -105,6 +105,16 @@ export async function roleIn(db: Db, orgId: string, userId: string) {
   return row?.role ?? null;
 }
 
+/** Of these people, those who are members of the organisation now, with their addresses. */
+export async function currentMembers(db: Db, orgId: string, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ id: users.id, displayName: users.displayName, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, [...new Set(userIds)])));
+}
+
 /** Whether two people of an organisation are in the same department. */
 export async function sameDepartment(db: Db, orgId: string, a: string, b: string) {
   const rows = await db

@@ -20,6 +20,7 @@ import {
   updateRoundSchema,
 } from '../../../shared/sheets/round-schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { sendDownload } from '../../lib/download.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
@@ -283,7 +284,7 @@ export function registerRoundRoutes(app: ZodApp, deps: AppDeps) {
         query,
         lang ?? pickLocale(request),
       );
-      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/workshops/presentation-schema.js';
 import { workshopExportQuerySchema } from '../../../shared/workshops/workshop-schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
+import { sendDownload } from '../../lib/download.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
@@ -133,7 +134,7 @@ export function registerPresentationRoutes(app: ZodApp, deps: AppDeps, live: Wor
         request.query.format,
         request.query.lang ?? pickLocale(request),
       );
-      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   createPresentationEventSchema,
   EventComment,
+  EventResults,
   EventState,
   FacilitatorEventView,
   PresentationControlInput,
@@ -49,8 +50,7 @@ const presentationOf = (row: events.PresentationRow) => ({
   endedAt: row.endedAt?.toISOString() ?? null,
 });
 
-async function stateOf(db: Db, workshop: repo.WorkshopRow, event: events.EventRow): Promise<EventState> {
-  const programme = await events.listPresentations(db, workshop.id);
+function stateOf(workshop: repo.WorkshopRow, event: events.EventRow, programme: events.PresentationRow[]): EventState {
   return {
     status: workshop.status,
     currentPresentationId: event.currentPresentationId,
@@ -60,15 +60,25 @@ async function stateOf(db: Db, workshop: repo.WorkshopRow, event: events.EventRo
   };
 }
 
-export async function resultsOf(db: Db, workshopId: string, event: events.EventRow) {
-  const [programme, scores, votes, people] = await Promise.all([
-    events.listPresentations(db, workshopId),
+/** The results now; a caller that has read the programme or the judges' number passes them in. */
+export async function resultsOf(
+  db: Db,
+  workshopId: string,
+  event: events.EventRow,
+  read: { programme?: events.PresentationRow[]; judges?: number } = {},
+) {
+  const [programme, scores, votes, judges] = await Promise.all([
+    read.programme ?? events.listPresentations(db, workshopId),
     events.listScores(db, workshopId),
     events.countVotes(db, workshopId),
-    events.countPeople(db, workshopId),
+    read.judges ?? events.countPeople(db, workshopId).then((people) => people.judges),
   ]);
-  return buildResults({ presentations: programme, criteria: event.criteria, scores, votes, judges: people.judges });
+  return buildResults({ presentations: programme, criteria: event.criteria, scores, votes, judges });
 }
+
+/** How many judges scored each presentation: the facilitator's progress, read off the results. */
+const scoringOf = (results: EventResults) =>
+  results.presentations.map((p) => ({ presentationId: p.presentationId, scoredBy: p.scoredBy }));
 
 /** The event's rows, or not_found when the workshop is not a presentation event. */
 export async function eventOf(db: Db, workshop: repo.WorkshopRow | null) {
@@ -89,14 +99,14 @@ export async function eventViewOf(
 ): Promise<PresentationEventView> {
   // The last event is read first: a stream resuming after it misses nothing added meanwhile.
   const lastEventId = await repo.lastEventId(db, workshop.id);
-  const [state, comments, counts] = await Promise.all([
-    stateOf(db, workshop, event),
+  const [programme, comments, counts] = await Promise.all([
+    events.listPresentations(db, workshop.id),
     events.listComments(db, workshop.id),
     events.countPeople(db, workshop.id),
   ]);
   const showResults = options.facilitator || event.resultsPublishedAt !== null;
   return {
-    ...state,
+    ...stateOf(workshop, event, programme),
     id: workshop.id,
     title: workshop.title,
     code: workshop.code,
@@ -104,31 +114,18 @@ export async function eventViewOf(
     criteria: event.criteria,
     comments: comments.map(commentOf).map((c) => (options.facilitator ? c : commentForAudience(c))),
     counts,
-    results: showResults ? await resultsOf(db, workshop.id, event) : null,
+    results: showResults ? await resultsOf(db, workshop.id, event, { programme, judges: counts.judges }) : null,
     serverNow: new Date().toISOString(),
     lastEventId,
   };
 }
 
-async function scoringOf(db: Db, workshopId: string) {
-  const [programme, scores] = await Promise.all([
-    events.listPresentations(db, workshopId),
-    events.listScores(db, workshopId),
-  ]);
-  return programme.map((p) => ({
-    presentationId: p.id,
-    scoredBy: scores.filter((s) => s.presentationId === p.id).length,
-  }));
-}
-
 export async function getEvent(ctx: OrgContext, workshopId: string): Promise<FacilitatorEventView> {
   const found = await repo.findWorkshop(ctx.db, ctx.scope, workshopId, { mode: 'presentations' });
   const { workshop, event } = await eventOf(ctx.db, found);
-  const [view, scoring] = await Promise.all([
-    eventViewOf(ctx.db, workshop, event, { facilitator: true }),
-    scoringOf(ctx.db, workshop.id),
-  ]);
-  return { ...view, judgeKey: event.judgeKey, scoring };
+  const view = await eventViewOf(ctx.db, workshop, event, { facilitator: true });
+  // The facilitator's view always carries the results (a preview until announced).
+  return { ...view, judgeKey: event.judgeKey, scoring: view.results ? scoringOf(view.results) : [] };
 }
 
 /** Checks that the cases a programme names are the organisation's. */
@@ -197,7 +194,7 @@ async function publishState(db: Db, workshopId: string, now: Date) {
     workshopId,
     kind: 'event-state',
     audience: 'all',
-    payload: await stateOf(db, workshop, event),
+    payload: stateOf(workshop, event, await events.listPresentations(db, workshopId)),
     now,
   });
 }
@@ -343,7 +340,9 @@ export function scheduleCounts(deps: WorkshopDeps, workshopId: string) {
 
 export function scheduleScoring(deps: WorkshopDeps, workshopId: string) {
   deps.hub.throttle(`scoring:${workshopId}`, eventDelays.scoringMs, async () => {
-    const scoring = await scoringOf(deps.db, workshopId);
+    const event = await events.findEvent(deps.db, workshopId);
+    if (!event) return;
+    const scoring = scoringOf(await resultsOf(deps.db, workshopId, event));
     await repo.insertEvent(deps.db, {
       workshopId,
       kind: 'scoring',

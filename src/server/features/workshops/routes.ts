@@ -23,6 +23,7 @@ import {
 } from '../../../shared/workshops/workshop-schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
+import { sendDownload } from '../../lib/download.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { isCookieSecure, orgContext } from '../../plugins/auth.js';
 import { pickLocale } from '../../plugins/errors.js';
@@ -204,7 +205,7 @@ export function registerWorkshopRoutes(app: ZodApp, deps: AppDeps) {
         request.query.format,
         request.query.lang ?? pickLocale(request),
       );
-      return reply.type(file.contentType).header('content-disposition', file.disposition).send(file.body);
+      return sendDownload(reply, file);
     },
   );
 

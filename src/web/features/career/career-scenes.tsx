@@ -6,6 +6,7 @@ import { useMe } from '../../lib/session.js';
 import { heatLevel } from '../case-stats/scene-heat-map.js';
 import { sceneGridQueryOptions } from '../scene-grid/scene-grid-queries.js';
 import { SceneGridTable } from '../scene-grid/scene-grid-table.js';
+import { SceneRadioGrid } from '../scene-grid/scene-radio-grid.js';
 import type { SceneCounts } from './career-timeline.js';
 
 const defaultGrid = buildSceneGrid([]);
@@ -79,30 +80,13 @@ export function CareerScenePicker({
     >
       <legend className="field__label">{t('career.form.scene')}</legend>
       <p className="field__hint">{t('career.form.sceneHint')}</p>
-      <div className="scene-picker">
-        <SceneGridTable
-          grid={grid}
-          caption={t('career.form.scene')}
-          renderCell={(cell) => (
-            <label className="scene-picker__cell">
-              <input
-                type="radio"
-                name="sceneId"
-                value={cell.id}
-                checked={value === cell.id}
-                onChange={() => onChange(cell.id)}
-              />
-              <span className="scene-picker__name">{cell.name}</span>
-            </label>
-          )}
-        />
-      </div>
-      <div className="case-choices">
-        <label className="case-choice">
-          <input type="radio" name="sceneId" value="" checked={value === ''} onChange={() => onChange('')} />
-          <span>{t('career.form.sceneNone')}</span>
-        </label>
-      </div>
+      <SceneRadioGrid
+        grid={grid}
+        value={value}
+        onChange={onChange}
+        caption={t('career.form.scene')}
+        noneLabel={t('career.form.sceneNone')}
+      />
       {error && <p className="field__error">{error}</p>}
     </fieldset>
   );

@@ -3,7 +3,7 @@ import type { SceneId } from '../../../shared/cases/scene-grid.js';
 import { Loading } from '../../components/loading.js';
 import { QueryError } from '../../components/query-error.js';
 import { useSceneGrid } from '../scene-grid/scene-grid-queries.js';
-import { SceneGridTable } from '../scene-grid/scene-grid-table.js';
+import { SceneRadioGrid } from '../scene-grid/scene-radio-grid.js';
 
 /**
  * The scene of a case as one radio group laid out as the 4 × 3 grid: each cell a radio named by
@@ -31,32 +31,13 @@ export function ScenePicker({
       <p className="field__hint">{t('cases.form.sceneHint')}</p>
       {grid.isPending && <Loading minHeight={48} label={t('cases.form.sceneLoading')} />}
       {grid.isError && <QueryError error={grid.error} onRetry={() => void grid.refetch()} />}
-      {grid.data && (
-        <div className="scene-picker">
-          <SceneGridTable
-            grid={grid.data}
-            caption={t('cases.fields.scene')}
-            renderCell={(cell) => (
-              <label className="scene-picker__cell">
-                <input
-                  type="radio"
-                  name="sceneId"
-                  value={cell.id}
-                  checked={value === cell.id}
-                  onChange={() => onChange(cell.id)}
-                />
-                <span className="scene-picker__name">{cell.name}</span>
-              </label>
-            )}
-          />
-        </div>
-      )}
-      <div className="case-choices">
-        <label className="case-choice">
-          <input type="radio" name="sceneId" value="" checked={value === ''} onChange={() => onChange('')} />
-          <span>{t('cases.form.sceneNone')}</span>
-        </label>
-      </div>
+      <SceneRadioGrid
+        grid={grid.data}
+        value={value}
+        onChange={onChange}
+        caption={t('cases.fields.scene')}
+        noneLabel={t('cases.form.sceneNone')}
+      />
       {error && <p className="field__error">{error}</p>}
     </fieldset>
   );

@@ -4,13 +4,12 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentationControlInput } from '../../../shared/workshops/presentation-schema.js';
 import { Alert } from '../../components/alert.js';
-import { Badge } from '../../components/badge.js';
 import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryError } from '../../components/query-error.js';
 import { useOrgId } from '../../lib/org-context.js';
 import { useErrorText } from '../../lib/problems.js';
-import { JoinPanel } from '../workshops/workshop-console-page.js';
+import { ConsoleLead, JoinPanel } from '../workshops/workshop-parts.js';
 import { useWorkshopEvents, workshopsQueryKey } from '../workshops/workshop-queries.js';
 import { CommentWall } from './comment-wall.js';
 import { CountsPanel, JudgesPanel, LockPanel, ResultsPanel, VotePanel } from './console-panels.js';
@@ -101,22 +100,12 @@ function Console({ orgId, view, connected }: { orgId: string; view: FacilitatorV
   const { t } = useTranslation();
   const describe = useErrorText();
   const control = useControl(orgId, view.id);
-  const locked = view.status === 'locked';
   const send = (input: PresentationControlInput) => control.mutate(input);
   return (
     <>
       <PageHeader
         title={view.title}
-        lead={
-          <>
-            {t('presentations.title')}{' '}
-            <Badge tone={locked ? 'neutral' : 'success'}>{t(`workshops.status.${view.status}`)}</Badge>{' '}
-            <span className="workshop-live">
-              {t('workshops.console.live')}:{' '}
-              {connected ? t('workshops.console.liveOn') : t('workshops.console.liveOff')}
-            </span>
-          </>
-        }
+        lead={<ConsoleLead what={t('presentations.title')} status={view.status} connected={connected} />}
         actions={
           <>
             <Link to="/orgs/$orgId/workshops" params={{ orgId }} className="button button--tertiary">

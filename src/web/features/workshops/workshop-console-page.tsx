@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopControlInput, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
 import { Alert } from '../../components/alert.js';
-import { Badge } from '../../components/badge.js';
 import { Button } from '../../components/button.js';
 import { DataText } from '../../components/data-text.js';
 import { SelectField } from '../../components/form-field.js';
@@ -15,9 +14,8 @@ import { useOrgId } from '../../lib/org-context.js';
 import { useErrorText } from '../../lib/problems.js';
 import { LockPanel, PollPanel } from './workshop-closing-panels.js';
 import { NotesForm } from './workshop-notes-form.js';
-import { ItemSpread, QrCode, spacedCode, tallyOf, useGroupName } from './workshop-parts.js';
+import { ConsoleLead, ItemSpread, JoinPanel, tallyOf, useGroupName } from './workshop-parts.js';
 import {
-  joinUrl,
   progressQueryKey,
   progressQueryOptions,
   useWorkshopEvents,
@@ -102,16 +100,7 @@ function Console({ orgId, view, connected }: { orgId: string; view: WorkshopView
     <>
       <PageHeader
         title={view.title}
-        lead={
-          <>
-            <DataText>{view.roundTitle}</DataText>{' '}
-            <Badge tone={locked ? 'neutral' : 'success'}>{t(`workshops.status.${view.status}`)}</Badge>{' '}
-            <span className="workshop-live">
-              {t('workshops.console.live')}:{' '}
-              {connected ? t('workshops.console.liveOn') : t('workshops.console.liveOff')}
-            </span>
-          </>
-        }
+        lead={<ConsoleLead what={<DataText>{view.roundTitle}</DataText>} status={view.status} connected={connected} />}
         actions={
           <>
             <Link to="/orgs/$orgId/workshops" params={{ orgId }} className="button button--tertiary">
@@ -156,31 +145,6 @@ function Console({ orgId, view, connected }: { orgId: string; view: WorkshopView
         </div>
       </div>
     </>
-  );
-}
-
-export function JoinPanel({ code }: { code: string }) {
-  const { t } = useTranslation();
-  const url = joinUrl(code);
-  return (
-    <section aria-labelledby="workshop-join" className="panel workshop-join">
-      <h2 id="workshop-join" className="section__title">
-        {t('workshops.console.joinTitle')}
-      </h2>
-      <dl className="workshop-join__facts">
-        <div>
-          <dt>{t('workshops.console.code')}</dt>
-          <dd className="workshop-code" data-code={code}>
-            {spacedCode(code)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('workshops.console.joinUrl')}</dt>
-          <dd className="workshop-join__url">{url}</dd>
-        </div>
-      </dl>
-      <QrCode text={url} label={t('workshops.console.qrAlt', { url })} />
-    </section>
   );
 }
 

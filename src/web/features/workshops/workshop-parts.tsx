@@ -1,8 +1,10 @@
 import qrcode from 'qrcode-generator';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { positions } from '../../../shared/auth/roles.js';
 import type { WorkshopView } from '../../../shared/workshops/workshop-schema.js';
+import { Badge } from '../../components/badge.js';
+import { joinUrl } from './workshop-queries.js';
 
 type Item = WorkshopView['items'][number];
 type Group = WorkshopView['groups'][number];
@@ -163,5 +165,51 @@ export function ItemSpread({
         </div>
       )}
     </div>
+  );
+}
+
+/** Under a console's title: what it is, whether it is open or locked, and whether the live stream is connected. */
+export function ConsoleLead({
+  what,
+  status,
+  connected,
+}: {
+  what: ReactNode;
+  status: 'open' | 'locked';
+  connected: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {what} <Badge tone={status === 'locked' ? 'neutral' : 'success'}>{t(`workshops.status.${status}`)}</Badge>{' '}
+      <span className="workshop-live">
+        {t('workshops.console.live')}: {connected ? t('workshops.console.liveOn') : t('workshops.console.liveOff')}
+      </span>
+    </>
+  );
+}
+
+export function JoinPanel({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const url = joinUrl(code);
+  return (
+    <section aria-labelledby="workshop-join" className="panel workshop-join">
+      <h2 id="workshop-join" className="section__title">
+        {t('workshops.console.joinTitle')}
+      </h2>
+      <dl className="workshop-join__facts">
+        <div>
+          <dt>{t('workshops.console.code')}</dt>
+          <dd className="workshop-code" data-code={code}>
+            {spacedCode(code)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('workshops.console.joinUrl')}</dt>
+          <dd className="workshop-join__url">{url}</dd>
+        </div>
+      </dl>
+      <QrCode text={url} label={t('workshops.console.qrAlt', { url })} />
+    </section>
   );
 }
