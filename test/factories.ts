@@ -1,9 +1,11 @@
 import { departments } from '../src/server/db/schema/departments.js';
 import { memberships } from '../src/server/db/schema/memberships.js';
 import { organizations } from '../src/server/db/schema/organizations.js';
+import { sessions } from '../src/server/db/schema/sessions.js';
 import { users } from '../src/server/db/schema/users.js';
 import { hashPassword } from '../src/server/features/auth/password.js';
 import { newId } from '../src/server/lib/ids.js';
+import { createToken } from '../src/server/lib/tokens.js';
 import type { Position, Role } from '../src/shared/auth/roles.js';
 import { computeLgCheckDigit } from '../src/shared/orgs/lg-code.js';
 import type { TestApp } from './harness.js';
@@ -131,6 +133,19 @@ export async function logIn(t: TestApp, email: string, password = TEST_PASSWORD,
   const cookie = response.cookies.find((c) => c.name === 'kn_session');
   if (!cookie) throw new Error('no session cookie');
   return `kn_session=${cookie.value}`;
+}
+
+/**
+ * A session cookie for a person without typing the password: for tests that need many people
+ * logged in, where a real login each (scrypt) would take most of the time.
+ */
+export async function sessionFor(t: TestApp, userId: string): Promise<string> {
+  const { token, hash } = createToken();
+  const now = t.clock.now();
+  await t.database.db
+    .insert(sessions)
+    .values({ id: hash, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) });
+  return `kn_session=${token}`;
 }
 
 /** An organisation with an admin who is logged in, the usual start of a test. */

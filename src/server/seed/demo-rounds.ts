@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import type { Position } from '../../shared/auth/roles.js';
 import { dayInJapan } from '../../shared/common/japan-days.js';
 import type { SheetTemplate } from '../../shared/sheets/template-schema.js';
 import type { Db } from '../db/client.js';
+import { departments } from '../db/schema/departments.js';
 import { memberships } from '../db/schema/memberships.js';
-import { sheetAnswers, sheetResponses, sheetRounds } from '../db/schema/sheet-rounds.js';
+import { sheetAnswers, sheetResponses, sheetRounds, sheetRoundUnits } from '../db/schema/sheet-rounds.js';
 import { sheetTemplates, sheetTemplateVersions } from '../db/schema/sheet-templates.js';
 import { users } from '../db/schema/users.js';
 import { loadDefaultTemplates } from '../features/sheets/default-templates.js';
@@ -182,6 +184,18 @@ export async function seedDemoRounds(
       createdAt: created,
       updatedAt: created,
     });
+    // Answered rounds count on the tree as it was when they were answered (rounds/units.ts).
+    const tree = await tx.select().from(departments).where(eq(departments.orgId, cityId));
+    await tx.insert(sheetRoundUnits).values(
+      tree.map((d) => ({
+        roundId,
+        orgId: cityId,
+        departmentId: d.id,
+        parentId: d.parentId,
+        name: d.name,
+        sortOrder: d.sortOrder,
+      })),
+    );
     const random = generator(2026 + r);
     const respondents = people.filter(() => random() < spec.share);
     for (const person of respondents) {

@@ -114,7 +114,11 @@ export const sheetResponses = pgTable(
     position: text('position', {
       enum: ['executive', 'director', 'section_chief', 'subsection_chief', 'staff', 'other'],
     }).notNull(),
-    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    /**
+     * As stated, a unit of the round (sheet_round_units). No foreign key to departments: deleting or
+     * moving the department later must not change which groups the response counts in.
+     */
+    departmentId: uuid('department_id'),
     mostImportantItemKey: text('most_important_item_key'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -141,6 +145,33 @@ export const sheetAnswers = pgTable(
     comment: text('comment'),
   },
   (t) => [primaryKey({ columns: [t.responseId, t.itemKey] }), index('sheet_answers_round_idx').on(t.roundId)],
+);
+
+/**
+ * The department tree as a round counts it: taken from the organisation's tree when the first
+ * response is submitted, then only ever added to (a department created since, when someone answers
+ * in it, under the nearest unit above it). A unit never moves or disappears, so the responses behind
+ * every group of the round stay the same whatever is done to the departments afterwards; otherwise
+ * reading a group before and after a move would show the moved people's answers as the difference.
+ */
+export const sheetRoundUnits = pgTable(
+  'sheet_round_units',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => sheetRounds.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The department's id; kept when the department is deleted. */
+    departmentId: uuid('department_id').notNull(),
+    /** The unit above, as it was when the unit was taken; null at the top. */
+    parentId: uuid('parent_id'),
+    /** The name when the unit was taken, shown once the department itself is gone. */
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.departmentId] })],
 );
 
 /**

@@ -8,6 +8,7 @@ import {
   sheetRoundDepartments,
   sheetRoundParticipants,
   sheetRounds,
+  sheetRoundUnits,
 } from '../../db/schema/sheet-rounds.js';
 import { sheetTemplateVersions } from '../../db/schema/sheet-templates.js';
 import { users } from '../../db/schema/users.js';
@@ -115,6 +116,64 @@ export async function listDepartmentTree(db: Db, scope: OrgScope) {
     .from(departments)
     .where(eq(departments.orgId, scope.orgId))
     .orderBy(asc(departments.sortOrder), asc(departments.name));
+}
+
+/**
+ * The units of the given rounds: each round's department tree as it counts it. A unit is named as
+ * its department is now, or as it was when taken once the department is gone.
+ */
+export async function listRoundUnits(db: Db, scope: OrgScope, roundIds: string[]) {
+  if (roundIds.length === 0) return [];
+  return db
+    .select({
+      roundId: sheetRoundUnits.roundId,
+      id: sheetRoundUnits.departmentId,
+      parentId: sheetRoundUnits.parentId,
+      name: sql<string>`coalesce(${departments.name}, ${sheetRoundUnits.name})`,
+    })
+    .from(sheetRoundUnits)
+    .leftJoin(
+      departments,
+      and(eq(departments.id, sheetRoundUnits.departmentId), eq(departments.orgId, sheetRoundUnits.orgId)),
+    )
+    .where(and(eq(sheetRoundUnits.orgId, scope.orgId), inArray(sheetRoundUnits.roundId, roundIds)))
+    .orderBy(asc(sheetRoundUnits.sortOrder), asc(sheetRoundUnits.name));
+}
+
+/** Ids of a round's units; none before its first submitted response. */
+export async function listRoundUnitIds(db: Db, scope: OrgScope, roundId: string) {
+  const rows = await db
+    .select({ id: sheetRoundUnits.departmentId })
+    .from(sheetRoundUnits)
+    .where(and(eq(sheetRoundUnits.orgId, scope.orgId), eq(sheetRoundUnits.roundId, roundId)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The organisation's departments with what a unit keeps of them. */
+export async function listDepartmentsForUnits(db: Db, scope: OrgScope) {
+  return db
+    .select({
+      id: departments.id,
+      parentId: departments.parentId,
+      name: departments.name,
+      sortOrder: departments.sortOrder,
+    })
+    .from(departments)
+    .where(eq(departments.orgId, scope.orgId));
+}
+
+/** Adds units to a round; a unit already there stays as it is. */
+export async function insertRoundUnits(
+  db: Db,
+  scope: OrgScope,
+  roundId: string,
+  units: { departmentId: string; parentId: string | null; name: string; sortOrder: number }[],
+) {
+  if (units.length === 0) return;
+  await db
+    .insert(sheetRoundUnits)
+    .values(units.map((u) => ({ ...u, roundId, orgId: scope.orgId })))
+    .onConflictDoNothing({ target: [sheetRoundUnits.roundId, sheetRoundUnits.departmentId] });
 }
 
 /** Memberships of the organisation with who they are; the scope of a round is decided from these. */
@@ -315,13 +374,24 @@ export async function listNamedResponses(db: Db, scope: OrgScope, roundId: strin
       id: sheetResponses.id,
       displayName: users.displayName,
       position: sheetResponses.position,
-      departmentName: departments.name,
+      // The department as named now, or as the round took it once it is gone.
+      departmentName: sql<string | null>`coalesce(${departments.name}, ${sheetRoundUnits.name})`,
       mostImportantItemKey: sheetResponses.mostImportantItemKey,
       submittedAt: sheetResponses.submittedAt,
     })
     .from(sheetResponses)
     .innerJoin(users, eq(users.id, sheetResponses.userId))
-    .leftJoin(departments, eq(departments.id, sheetResponses.departmentId))
+    .leftJoin(
+      departments,
+      and(eq(departments.id, sheetResponses.departmentId), eq(departments.orgId, sheetResponses.orgId)),
+    )
+    .leftJoin(
+      sheetRoundUnits,
+      and(
+        eq(sheetRoundUnits.roundId, sheetResponses.roundId),
+        eq(sheetRoundUnits.departmentId, sheetResponses.departmentId),
+      ),
+    )
     .where(
       and(
         eq(sheetResponses.orgId, scope.orgId),

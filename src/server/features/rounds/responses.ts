@@ -7,6 +7,7 @@ import type { OrgContext } from '../../lib/context.js';
 import { newId } from '../../lib/ids.js';
 import { itemsOf, loadRound, roundStatus, type ScopeFacts, subtreeIds } from './access.js';
 import * as repo from './repo.js';
+import { takeUnits } from './units.js';
 
 /** What a new response starts from, and which departments the respondent may name. */
 export async function responseDefaults(ctx: OrgContext, roundId: string) {
@@ -108,6 +109,7 @@ export async function saveMyResponse(
       status: data.submit || response?.status === 'submitted' ? ('submitted' as const) : ('draft' as const),
       updatedAt: now,
     };
+    if (values.status === 'submitted') await takeUnits(tx, roundId, data.departmentId);
     let responseId: string;
     if (mode === 'create') {
       if (response) throw new AppError('response_exists');

@@ -9,10 +9,11 @@ import type {
 import type { SheetTemplate } from '../../../shared/sheets/template-schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { OrgContext } from '../../lib/context.js';
-import { canManage, itemsOf, loadRound, type RoundWithContent, roundStatus, subtreeIds } from './access.js';
+import { canManage, itemsOf, loadRound, type RoundWithContent, roundStatus } from './access.js';
 import { decideVisibility, type RoundVisibility, type Visibility, type WithheldReason } from './anonymity.js';
 import * as repo from './repo.js';
 import { findPreviousRound } from './service.js';
+import { roundTreeOf, selfAndAncestors, type UnitNode } from './units.js';
 
 type AnswerCell = Awaited<ReturnType<typeof repo.answerCells>>[number];
 type ResponseCellRow = Awaited<ReturnType<typeof repo.responseCells>>[number];
@@ -37,6 +38,8 @@ type Member = (departmentId: string | null, position: Position) => boolean;
 
 interface RoundData {
   items: ReturnType<typeof itemsOf>;
+  /** The departments the round's groups are counted on (see units.ts). */
+  tree: UnitNode[];
   answers: AnswerCell[];
   responses: ResponseCellRow[];
   visibility: RoundVisibility;
@@ -100,7 +103,7 @@ async function loadRoundData(
   ctx: OrgContext,
   roundIds: string[],
   contentOf: Map<string, SheetTemplate>,
-  tree: { id: string; parentId: string | null }[],
+  currentTree: UnitNode[],
   rounds: Map<string, repo.RoundRow>,
 ) {
   // Closed rounds no longer change: their counts come from a stored tally, the others' from a scan.
@@ -110,23 +113,26 @@ async function loadRoundData(
     return round && roundStatus(round, now) === 'closed' ? [round] : [];
   });
   const openIds = roundIds.filter((id) => !closed.some((r) => r.id === id));
-  const [tallied, openAnswers, openResponses] = await Promise.all([
+  const [tallied, openAnswers, openResponses, units] = await Promise.all([
     repo.closedRoundCells(ctx.db, ctx.scope, closed),
     repo.answerCells(ctx.db, ctx.scope, openIds),
     repo.responseCells(ctx.db, ctx.scope, openIds),
+    repo.listRoundUnits(ctx.db, ctx.scope, roundIds),
   ]);
-  // A department deleted since the round counts as no department, as its responses now have.
-  const known = new Set(tree.map((d) => d.id));
-  const place = <T extends { departmentId: string | null }>(cell: T): T =>
-    cell.departmentId === null || known.has(cell.departmentId) ? cell : { ...cell, departmentId: null };
-  const answers = [...tallied.answers, ...openAnswers].map(place);
-  const responses = [...tallied.responses, ...openResponses].map(place);
   const out = new Map<string, RoundData>();
   for (const id of roundIds) {
     const round = rounds.get(id);
     const content = contentOf.get(id);
     if (!round || !content) continue;
-    const roundResponses = responses.filter((r) => r.roundId === id);
+    // Groups are counted on the round's own units, never on the tree as it is today.
+    const tree = roundTreeOf(
+      units.filter((u) => u.roundId === id),
+      currentTree,
+    );
+    const known = new Set(tree.map((d) => d.id));
+    const place = <T extends { departmentId: string | null }>(cell: T): T =>
+      cell.departmentId === null || known.has(cell.departmentId) ? cell : { ...cell, departmentId: null };
+    const roundResponses = [...tallied.responses, ...openResponses].filter((r) => r.roundId === id).map(place);
     const cells = new Map<string, { departmentId: string | null; position: Position; count: number }>();
     for (const r of roundResponses) {
       const key = `${r.departmentId}|${r.position}`;
@@ -136,7 +142,10 @@ async function loadRoundData(
     }
     out.set(id, {
       items: itemsOf(content),
-      answers: answers.filter((a) => a.roundId === id).map((a) => ({ ...a, position: a.position as Position })),
+      tree,
+      answers: [...tallied.answers, ...openAnswers]
+        .filter((a) => a.roundId === id)
+        .map((a) => ({ ...place(a), position: a.position as Position })),
       responses: roundResponses,
       visibility: decideVisibility([...cells.values()], tree, round.anonymityThreshold),
       hiddenWhileOpen: (round.anonymous || !canManage(ctx)) && roundStatus(round, now) !== 'closed',
@@ -162,13 +171,6 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
   const { row, facts, response, membership } = await loadRound(ctx, roundId);
   const manage = canManage(ctx);
   const filter = { departmentId: query.departmentId ?? null, position: query.position ?? null };
-  const tree = facts.tree;
-  // People who do not manage sheets may look at their own department and the units above it.
-  const allowedDepartments = manage
-    ? new Set(tree.map((d) => d.id))
-    : new Set(membership?.departmentId ? [membership.departmentId, ...ancestors(tree, membership.departmentId)] : []);
-  if (filter.departmentId && !allowedDepartments.has(filter.departmentId)) throw new AppError('not_found');
-
   let compared: RoundWithContent | null = null;
   if (query.compareTo) {
     // The same check as opening that round: a round the caller may not see cannot be compared with.
@@ -192,8 +194,19 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
     contentOf.set(compared.round.id, compared.content);
     rounds.set(compared.round.id, compared.round);
   }
-  const data = await loadRoundData(ctx, [...rounds.keys()], contentOf, tree, rounds);
+  const data = await loadRoundData(ctx, [...rounds.keys()], contentOf, facts.tree, rounds);
   const current = data.get(roundId) as RoundData;
+  // Departments the round does not count on (made since it was answered) are listed too, always empty.
+  const listed = listedDepartments(current.tree, facts.tree);
+  // People who do not manage sheets may look at their own department and the units above it: the
+  // one they answered in, and the one they belong to now.
+  const allowedDepartments = manage
+    ? new Set(listed.map((d) => d.id))
+    : new Set([
+        ...selfAndAncestors(current.tree, response?.departmentId ?? null),
+        ...selfAndAncestors(listed, membership?.departmentId ?? null),
+      ]);
+  if (filter.departmentId && !allowedDepartments.has(filter.departmentId)) throw new AppError('not_found');
   const selected = selectGroup(current, filter);
   const distributions = distributionOf(current, selected.member);
   const mostImportant = mostImportantOf(current, selected.member);
@@ -275,7 +288,7 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
             group: previousSelected.group,
           }
         : null,
-    departmentFilters: tree
+    departmentFilters: listed
       .filter((d) => allowedDepartments.has(d.id))
       .map((d) => {
         const v = current.visibility.departments.get(d.id);
@@ -284,11 +297,15 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
   };
 }
 
-function ancestors(tree: { id: string; parentId: string | null }[], id: string): string[] {
-  const parentOf = new Map(tree.map((d) => [d.id, d.parentId]));
-  const out: string[] = [];
-  for (let p = parentOf.get(id) ?? null; p && !out.includes(p); p = parentOf.get(p) ?? null) out.push(p);
-  return out;
+/** The round's units, then the organisation's departments it does not have, under their parent where listed. */
+function listedDepartments(roundTree: UnitNode[], currentTree: UnitNode[]): UnitNode[] {
+  const ids = new Set(roundTree.map((d) => d.id));
+  const extra = currentTree.filter((d) => !ids.has(d.id));
+  for (const d of extra) ids.add(d.id);
+  return [
+    ...roundTree,
+    ...extra.map((d) => ({ ...d, parentId: d.parentId && ids.has(d.parentId) ? d.parentId : null })),
+  ];
 }
 
 /**
@@ -348,7 +365,6 @@ export async function getUnitTrend(
   const contentOf = new Map(rows.map((r) => [r.round.id, r.content]));
   const rounds = new Map(rows.map((r) => [r.round.id, r.round]));
   const data = await loadRoundData(ctx, [...rounds.keys()], contentOf, tree, rounds);
-  const ids = subtreeIds(tree, [departmentId]);
   return {
     departmentId,
     templateId: templateId ?? null,
@@ -357,7 +373,7 @@ export async function getUnitTrend(
     rounds: rows.map((r) => {
       const d = data.get(r.round.id) as RoundData;
       const picked = selectGroup(d, { departmentId, position: null });
-      const byItem = picked.shown ? distributionOf(d, (x) => x !== null && ids.has(x)) : null;
+      const byItem = picked.shown ? distributionOf(d, picked.member) : null;
       return {
         roundId: r.round.id,
         title: r.round.title,

@@ -249,12 +249,13 @@ describe('the stored tally of a closed round', () => {
     expect((await results()).items[0].distribution).toEqual([0, 3, 0, 0]);
     expect((await tallies())[0]?.responseCount).toBe(3);
 
-    // A department deleted: its responses count as no department, and its filter is gone.
+    // A department deleted: the round still counts its responses there, under the name it had.
     await t.database.db.update(memberships).set({ departmentId: null }).where(eq(memberships.departmentId, unit.id));
     await t.database.db.delete(departments).where(eq(departments.id, unit.id));
     const after = await results();
     expect(after.group.responseCount).toBe(3);
-    expect(after.departmentFilters).toEqual([]);
+    expect(after.departmentFilters).toEqual([{ id: unit.id, name: '窓口係', parentId: null, withheld: false }]);
+    expect((await results(`?departmentId=${unit.id}`)).group.responseCount).toBe(3);
 
     // A named round reopened, an answer changed and closed again: the new answer counts.
     const reopen = await t.app.inject({
