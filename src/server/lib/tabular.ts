@@ -12,11 +12,29 @@ export interface Table {
 const BOM = '\uFEFF';
 
 /**
+ * Spreadsheets run a cell that begins with = + - or @ (and some read a leading tab or CR the same
+ * way) as a formula: a case titled =HYPERLINK(…) would become a live link in the office's Excel.
+ * Such text gets a leading apostrophe, which Excel reads as "this is text" (OWASP's advice). Numbers
+ * are written as numbers and never touched, so -3 stays a number.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** Undoes neutraliseFormula for a file read back in, so our own export imports as it was. */
+export function restoreNeutralisedText(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+const csvCell = (cell: string | number | null) =>
+  cell === null ? '' : typeof cell === 'number' ? cell : neutraliseFormula(cell);
+
+/**
  * CSV that Excel in Japan opens without garbling: UTF-8 with a byte-order mark, CRLF line ends,
  * every field quoted when it holds a comma, quote or line break.
  */
 export function toCsv(table: Table): Buffer {
-  const text = stringify([table.header, ...table.rows.map((row) => row.map((cell) => cell ?? ''))], {
+  const text = stringify([table.header.map(csvCell), ...table.rows.map((row) => row.map(csvCell))], {
     record_delimiter: '\r\n',
   });
   return Buffer.from(BOM + text, 'utf8');
@@ -32,9 +50,9 @@ const sheetNameForbidden = /[\\/?*[\]:]/g;
 export function toCsvSections(tables: Table[]): Buffer {
   const records = tables.flatMap((table, i) => [
     ...(i > 0 ? [[]] : []),
-    [table.name],
-    table.header,
-    ...table.rows.map((row) => row.map((cell) => cell ?? '')),
+    [csvCell(table.name)],
+    table.header.map(csvCell),
+    ...table.rows.map((row) => row.map(csvCell)),
   ]);
   return Buffer.from(BOM + stringify(records, { record_delimiter: '\r\n' }), 'utf8');
 }
@@ -59,10 +77,18 @@ function sheetOf(table: Table) {
         2,
     ),
   );
+  // Text is written as text cells, which the xlsx format never evaluates; it gets the same
+  // apostrophe as in CSV all the same, so that a copy pasted or saved as CSV from Excel stays inert.
   const data = [
-    table.header.map((value) => ({ value, fontWeight: 'bold' as const })),
+    table.header.map((value) => ({ value: neutraliseFormula(value), fontWeight: 'bold' as const })),
     ...table.rows.map((row) =>
-      row.map((cell) => (cell === null ? null : typeof cell === 'number' ? { value: cell, type: Number } : cell)),
+      row.map((cell) =>
+        cell === null
+          ? null
+          : typeof cell === 'number'
+            ? { value: cell, type: Number }
+            : { value: neutraliseFormula(cell), type: String },
+      ),
     ),
   ];
   return { data, columns: widths.map((width) => ({ width })), stickyRowsCount: 1 };

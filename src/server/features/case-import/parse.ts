@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import { importLimits } from '../../../shared/case-import/import-schema.js';
 import { AppError } from '../../lib/app-error.js';
+import { restoreNeutralisedText } from '../../lib/tabular.js';
 
 /** A case list read from a file: its header row and data rows as text, each with its row number in the file. */
 export interface ParsedList {
@@ -110,7 +111,7 @@ function cellText(value: unknown): string {
     if (Number.isNaN(value.getTime())) return '';
     return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   }
-  return String(value).trim();
+  return restoreNeutralisedText(String(value).trim());
 }
 
 function toList(format: ParsedList['format'], table: unknown[][]): ParsedList {
