@@ -33,6 +33,7 @@ import { registerSheetRoutes } from './features/sheets/routes.js';
 import { registerWorkshopRoutes } from './features/workshops/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerResponseHeaders } from './plugins/headers.js';
 import { registerJsonBody } from './plugins/json-body.js';
 
 export const APP_VERSION = '0.1.0';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     strictTransportSecurity: deps.env.COOKIE_SECURE === 'true' ? undefined : false,
     crossOriginEmbedderPolicy: false,
   });
+  registerResponseHeaders(app);
   await app.register(fastifyCookie);
 
   await app.register(fastifySwagger, {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrgWithAdmin } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { buildApp } from '../app.js';
 import type { ZodApp } from '../deps.js';
@@ -46,6 +47,30 @@ describe('serving the web UI beside the API', () => {
       const r = await app.inject({ method: 'GET', url });
       expect(r.statusCode, url).toBe(404);
       expect(r.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});
+
+describe('headers on every answer', () => {
+  it('keeps API answers out of every cache, signed in or not, errors included', async () => {
+    const { cookie } = await createOrgWithAdmin(t);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.headers['cache-control']).toBe('no-store');
+    for (const url of ['/api/auth/me', '/api/nothing', '/api/health']) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('says which browser features the pages may use: fullscreen and the clipboard, nothing else', async () => {
+    for (const url of ['/', '/assets/main-abc123.js', '/api/health', '/api/nothing']) {
+      const r = await app.inject({ method: 'GET', url });
+      const policy = String(r.headers['permissions-policy']);
+      expect(policy, url).toContain('camera=()');
+      expect(policy).toContain('geolocation=()');
+      expect(policy).toContain('microphone=()');
+      expect(policy).toContain('fullscreen=(self)');
     }
   });
 });
