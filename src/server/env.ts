@@ -36,7 +36,9 @@ export const envSchema = z.object({
   /** Demo data on an empty database; unset means yes on the embedded database, no on PostgreSQL. */
   SEED_DEMO: booleanFromString.optional(),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_PER_ADDRESS_AND_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(3000).default(250),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 });
 

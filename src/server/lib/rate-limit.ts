@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { rateLimits } from '../db/schema/rate-limits.js';
 
@@ -19,14 +19,6 @@ export async function hitRateLimit(db: Db, key: string, windowSeconds: number, n
   return row?.count ?? 1;
 }
 
-/** Takes back one hit, for an attempt that turned out to be legitimate. */
-export async function undoRateLimitHit(db: Db, key: string): Promise<void> {
-  await db
-    .update(rateLimits)
-    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
-    .where(eq(rateLimits.key, key));
-}
-
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
@@ -36,4 +28,16 @@ export async function readRateLimit(db: Db, key: string, windowSeconds: number, 
   const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, key));
   if (!row || row.windowStart.getTime() <= now.getTime() - windowSeconds * 1000) return 0;
   return row.count;
+}
+
+/** Removes every counter whose key begins with the prefix (taken literally, not as a pattern). */
+export async function clearRateLimitsStartingWith(db: Db, prefix: string): Promise<void> {
+  await db.delete(rateLimits).where(sql`left(${rateLimits.key}, ${prefix.length}) = ${prefix}`);
+}
+
+/** The counters of these keys whose window is still running. */
+export async function readRateLimits(db: Db, keys: string[], windowSeconds: number, now: Date) {
+  if (keys.length === 0) return [];
+  const rows = await db.select().from(rateLimits).where(inArray(rateLimits.key, keys));
+  return rows.filter((row) => row.windowStart.getTime() > now.getTime() - windowSeconds * 1000);
 }

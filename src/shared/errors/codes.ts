@@ -191,6 +191,11 @@ export const errorCatalog = {
     ja: 'このフォローアップは記録済みです。',
     en: 'This follow-up has already been recorded.',
   },
+  account_locked: {
+    status: 429,
+    ja: 'ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらく待つか、パスワードを再設定するか、組織の管理者にロックの解除を依頼してください。',
+    en: 'After repeated failed logins this account is locked for a while. Wait a little, reset your password, or ask your organisation administrator to unlock it.',
+  },
   rate_limited: {
     status: 429,
     ja: '試行回数が多すぎます。しばらく待ってからやり直してください。',

@@ -16,6 +16,14 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** A member whose account failed logins have locked, and when the lock ends by itself. */
+export const loginLockSchema = z.object({
+  membershipId: idSchema,
+  displayName: z.string(),
+  lockedUntil: z.string(),
+});
+export type LoginLock = z.infer<typeof loginLockSchema>;
+
 export const listMembersQuerySchema = z.strictObject({
   q: textSchema(100).optional(),
   role: roleSchema.optional(),

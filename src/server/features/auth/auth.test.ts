@@ -74,29 +74,24 @@ describe('login and sessions', () => {
       remoteAddress: '10.1.0.99',
     });
     expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('account_locked');
     expect(blocked.json().messages.ja).toContain('しばらく');
     t.clock.advance(16 * 60 * 1000);
     await logIn(t, user.email, TEST_PASSWORD, '10.1.0.100');
   });
 
-  it('rate-limits failed logins per address, across accounts', async () => {
-    for (let i = 0; i < 6; i++) {
-      await t.app.inject({
+  it('never refuses a correct password because of failures from the same address (one proxy for a city hall)', async () => {
+    for (let i = 0; i < 8; i++) {
+      const failed = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { email: `guess${i}@example.jp`, password: 'wrong password' },
         remoteAddress: '10.2.0.1',
       });
+      expect(failed.statusCode).toBe(401);
     }
     const user = await createUser(t);
-    const blocked = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: user.email, password: TEST_PASSWORD },
-      remoteAddress: '10.2.0.1',
-    });
-    expect(blocked.statusCode).toBe(429);
-    await logIn(t, user.email, TEST_PASSWORD, '10.2.0.2');
+    await logIn(t, user.email, TEST_PASSWORD, '10.2.0.1');
   });
 
   it('logs out everywhere', async () => {

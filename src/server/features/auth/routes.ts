@@ -11,10 +11,11 @@ import {
 import { okSchema } from '../../../shared/common/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { requireActor, SESSION_COOKIE, serviceContext, setSessionCookie } from '../../plugins/auth.js';
+import { loginLimitsFrom } from './login-locks.js';
 import * as service from './service.js';
 
 export function registerAuthRoutes(app: ZodApp, deps: AppDeps) {
-  const limits = service.loginLimitsFrom(deps.env);
+  const limits = loginLimitsFrom(deps.env);
 
   app.post(
     '/api/auth/login',

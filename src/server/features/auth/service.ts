@@ -1,58 +1,18 @@
 import { listPermissions } from '../../../shared/auth/permissions.js';
 import type { Me } from '../../../shared/auth/schema.js';
 import type { Locale } from '../../../shared/common/schema.js';
-import type { Env } from '../../env.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { clearRateLimit, hitRateLimit, undoRateLimitHit } from '../../lib/rate-limit.js';
+import { hitRateLimit } from '../../lib/rate-limit.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
 import type { Mailer } from '../mail/mailer.js';
 import { passwordResetMail } from '../mail/templates.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { type LoginLimits, liftLoginLock, verifyPasswordAttempt } from './login-locks.js';
+import { hashPassword } from './password.js';
 import * as repo from './repo.js';
 
-export interface LoginLimits {
-  maxPerAccount: number;
-  maxPerIp: number;
-  windowSeconds: number;
-}
-
-export function loginLimitsFrom(env: Env): LoginLimits {
-  return {
-    maxPerAccount: env.LOGIN_MAX_PER_ACCOUNT,
-    maxPerIp: env.LOGIN_MAX_PER_IP,
-    windowSeconds: env.LOGIN_WINDOW_SECONDS,
-  };
-}
-
 export const RESET_TTL_MINUTES = 60;
-
-/**
- * Checks a password while counting attempts per account and per address. The attempt is counted
- * before the check, so parallel guesses cannot all slip under the limit; a correct password takes
- * its count back. Used wherever a password is typed: login, joining with an invitation, changing it.
- */
-export async function verifyPasswordAttempt(
-  ctx: ServiceContext,
-  email: string,
-  password: string,
-  passwordHash: string | null,
-  limits: LoginLimits,
-): Promise<boolean> {
-  const now = ctx.now();
-  const accountKey = `login:account:${email}`;
-  const ipKey = `login:ip:${ctx.ip ?? 'unknown'}`;
-  const accountCount = await hitRateLimit(ctx.db, accountKey, limits.windowSeconds, now);
-  const ipCount = await hitRateLimit(ctx.db, ipKey, limits.windowSeconds, now);
-  if (accountCount > limits.maxPerAccount || ipCount > limits.maxPerIp) throw new AppError('rate_limited');
-  const valid = await verifyPassword(password, passwordHash);
-  if (valid) {
-    await clearRateLimit(ctx.db, accountKey);
-    await undoRateLimitHit(ctx.db, ipKey);
-  }
-  return valid;
-}
 
 /** Checks a password and opens a server-side session; refuses after too many failures per account or address. */
 export async function logIn(
@@ -239,12 +199,17 @@ export async function sendPasswordReset(ctx: ServiceContext, mailer: Mailer, ema
   await mailer.deliver(mailIds);
 }
 
-/** Sets a new password from a mailed token; the token works once, and every session ends. */
+/**
+ * Sets a new password from a mailed token; the token works once, every session ends, and a login
+ * lock on the account is lifted (the person has shown they hold its mailbox).
+ */
 export async function confirmPasswordReset(ctx: ServiceContext, token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await inTransaction(ctx, async (tx) => {
     const userId = await repo.consumePasswordReset(tx.db, hashToken(token), ctx.now());
     if (!userId) throw new AppError('token_invalid');
+    const user = await repo.findUserById(tx.db, userId);
+    if (user) await liftLoginLock(tx, user.email);
     await repo.updateUser(tx.db, userId, { passwordHash, updatedAt: ctx.now() });
     await repo.expirePasswordResetsOfUser(tx.db, userId, ctx.now());
     await repo.deleteSessionsOfUser(tx.db, userId);

@@ -6,13 +6,15 @@ import {
   invitationPreviewSchema,
   invitationSchema,
   listMembersQuerySchema,
+  loginLockSchema,
   memberSchema,
   updateMemberSchema,
 } from '../../../shared/members/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext, serviceContext, setSessionCookie } from '../../plugins/auth.js';
-import { getMe, loginLimitsFrom, openSession } from '../auth/service.js';
+import { loginLimitsFrom } from '../auth/login-locks.js';
+import { getMe, openSession } from '../auth/service.js';
 import { acceptInvitation, previewInvitation } from './invitations.js';
 import * as service from './service.js';
 
@@ -34,6 +36,37 @@ export function registerMemberRoutes(app: ZodApp, deps: AppDeps) {
       },
     },
     async (request) => service.listMembers(orgContext(request, deps), request.query),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/login-locks',
+    {
+      config: { access: { kind: 'org', permission: 'member.manage' } },
+      schema: {
+        tags: ['members'],
+        summary: 'Members locked out after failed logins',
+        params: orgParams,
+        response: { 200: z.array(loginLockSchema) },
+      },
+    },
+    async (request) => service.listLoginLocks(orgContext(request, deps), loginLimitsFrom(deps.env)),
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/login-locks/:membershipId',
+    {
+      config: { access: { kind: 'org', permission: 'member.manage' } },
+      schema: {
+        tags: ['members'],
+        summary: "Lift a member's login lock",
+        params: memberParams,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      await service.liftMemberLoginLock(orgContext(request, deps), request.params.membershipId);
+      return { ok: true as const };
+    },
   );
 
   app.patch(

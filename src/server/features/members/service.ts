@@ -1,8 +1,9 @@
 import type { Role } from '../../../shared/auth/roles.js';
-import type { Invitation, Member, UpdateMemberInput } from '../../../shared/members/schema.js';
+import type { Invitation, LoginLock, Member, UpdateMemberInput } from '../../../shared/members/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import { diffFields, inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
+import { type LoginLimits, liftLoginLock, lockedAccounts } from '../auth/login-locks.js';
 import type { Mailer } from '../mail/mailer.js';
 import { lockOrg } from '../orgs/repo.js';
 import { type InvitationInput, inviteToOrg } from './invitations.js';
@@ -92,6 +93,39 @@ export async function removeMember(ctx: OrgContext, membershipId: string): Promi
       targetType: 'membership',
       targetId: membershipId,
       changes: { email: before.email, role: before.role },
+    });
+  });
+}
+
+/** Members whose account is locked after failed logins now, and until when. */
+export async function listLoginLocks(ctx: OrgContext, limits: LoginLimits): Promise<LoginLock[]> {
+  const members = await repo.listMembers(ctx.db, ctx.scope, {});
+  const locked = await lockedAccounts(
+    ctx,
+    members.map((m) => m.email),
+    limits,
+  );
+  return members.flatMap((m) => {
+    const until = locked.get(m.email);
+    return until ? [{ membershipId: m.id, displayName: m.displayName, lockedUntil: until.toISOString() }] : [];
+  });
+}
+
+/**
+ * Lets a member of the organisation log in again at once after failed logins locked their account
+ * (they asked the admin, who knows them; an attacker who locked it is not helped by this).
+ */
+export async function liftMemberLoginLock(ctx: OrgContext, membershipId: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const member = await repo.findMember(tx.db, tx.scope, membershipId);
+    if (!member) throw new AppError('not_found');
+    await liftLoginLock(tx, member.email);
+    await recordAudit(tx, {
+      orgId: tx.scope.orgId,
+      action: 'membership.login_unlock',
+      targetType: 'membership',
+      targetId: membershipId,
+      changes: { email: member.email },
     });
   });
 }

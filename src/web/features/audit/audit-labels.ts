@@ -18,6 +18,7 @@ export const knownActions = [
   'invitation.revoke',
   'membership.update',
   'membership.delete',
+  'membership.login_unlock',
   'org.create',
   'org.update',
   'user.change_password',

@@ -1,6 +1,6 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { Position, Role } from '../../../shared/auth/roles.js';
-import type { Invitation, Member } from '../../../shared/members/schema.js';
+import type { Invitation, LoginLock, Member } from '../../../shared/members/schema.js';
 import { api, segment } from '../../lib/api.js';
 import { meQueryKey } from '../../lib/session.js';
 
@@ -30,6 +30,13 @@ export function invitationsQueryOptions(orgId: string) {
   });
 }
 
+export function loginLocksQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: ['orgs', orgId, 'login-locks'],
+    queryFn: () => api.get<LoginLock[]>(`/api/orgs/${segment(orgId)}/login-locks`),
+  });
+}
+
 export interface MemberUpdate {
   role: Role;
   position: Position;
@@ -47,6 +54,8 @@ export const memberApi = {
   invite: (orgId: string, input: InvitationInput) =>
     api.post<Invitation>(`/api/orgs/${segment(orgId)}/invitations`, input),
   revoke: (orgId: string, id: string) => api.delete(`/api/orgs/${segment(orgId)}/invitations/${segment(id)}`),
+  liftLoginLock: (orgId: string, membershipId: string) =>
+    api.delete(`/api/orgs/${segment(orgId)}/login-locks/${segment(membershipId)}`),
 };
 
 /** Membership changes touch lists, counts and possibly the person's own permissions. */

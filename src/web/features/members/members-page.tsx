@@ -11,6 +11,7 @@ import { departmentsQueryOptions } from '../departments/department-queries.js';
 import { orgQueryOptions } from '../orgs/org-queries.js';
 import { InvitationList } from './invitation-list.js';
 import { InviteDialog } from './invite-dialog.js';
+import { LoginLockList } from './login-lock-list.js';
 import { MemberEditDialog } from './member-edit-dialog.js';
 import { MemberFiltersForm } from './member-filters.js';
 import { type MemberFilters, membersQueryOptions } from './member-queries.js';
@@ -56,6 +57,7 @@ export function MembersPage() {
           )
         }
       />
+      {canManage && <LoginLockList orgId={orgId} />}
       <MemberFiltersForm filters={filters} onChange={setFilters} roles={roles} departments={departmentList} />
       <MemberTable
         query={members}

@@ -254,6 +254,14 @@ export const en: Messages = {
     removed: 'Removed {{name}} from the organisation.',
     you: '(you)',
   },
+  loginLocks: {
+    title: 'Members locked out of logging in',
+    lead: 'These accounts had too many wrong passwords in a row and cannot log in for a while. Lift a lock once you have heard from the person; it also ends by itself.',
+    until: '— unlocks by itself at',
+    lift: 'Lift lock',
+    liftFor: "Lift {{name}}'s login lock",
+    lifted: "{{name}}'s login lock was lifted.",
+  },
   invitations: {
     title: 'Invite a member',
     lead: 'We send an invitation e-mail. The person joins from the link in it (the link expires).',
@@ -316,6 +324,7 @@ export const en: Messages = {
     'invitation.revoke': 'Invitation revoked',
     'membership.update': 'Membership changed',
     'membership.delete': 'Member removed',
+    'membership.login_unlock': 'Login lock lifted',
     'org.create': 'Organisation registered',
     'org.update': 'Organisation changed',
     'user.change_password': 'Password changed',

@@ -253,6 +253,14 @@ export const ja = {
     removed: '{{name}}さんを組織から外しました。',
     you: '（あなた）',
   },
+  loginLocks: {
+    title: 'ログインがロックされているメンバー',
+    lead: 'パスワードを続けて間違えたため、しばらくログインできなくなっています。本人からの連絡で確かめたうえで解除してください。時間がたつと自動で解除されます。',
+    until: '— 自動で解除される日時：',
+    lift: 'ロックを解除',
+    liftFor: '{{name}}さんのログインロックを解除',
+    lifted: '{{name}}さんのログインロックを解除しました。',
+  },
   invitations: {
     title: 'メンバーを招待',
     lead: '招待メールを送ります。受け取った方はメールのリンクから参加できます（有効期限があります）。',
@@ -315,6 +323,7 @@ export const ja = {
     'invitation.revoke': '招待の取り消し',
     'membership.update': 'メンバーの所属変更',
     'membership.delete': 'メンバーの除外',
+    'membership.login_unlock': 'ログインロックの解除',
     'org.create': '組織の登録',
     'org.update': '組織情報の変更',
     'user.change_password': 'パスワードの変更',
