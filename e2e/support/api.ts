@@ -20,9 +20,11 @@ export interface Me {
 }
 
 interface OutboxMail {
+  id: string;
   to: string;
   subject: string;
   text: string;
+  revealable: boolean;
 }
 
 async function readJson<T>(response: APIResponse, what: string): Promise<T> {
@@ -109,8 +111,12 @@ export async function findMailLink(
   const deadline = Date.now() + 10_000;
   for (;;) {
     const mails = await reader.get<OutboxMail[]>(`/api/orgs/${orgId}/outbox?limit=100`);
-    const mail = mails.find((m) => m.to === to);
-    const link = mail?.text.match(new RegExp(`https?://\\S+${pathPrefix}\\S+`))?.[0];
+    const mail = mails.find((m) => m.to === to && m.text.includes(pathPrefix));
+    // The outbox hides the link; without SMTP an admin opens it on the record, as the page does.
+    const text = mail?.revealable
+      ? (await reader.post<{ text: string }>(`/api/orgs/${orgId}/outbox/${mail.id}/reveal`, {})).text
+      : '';
+    const link = text.match(new RegExp(`https?://\\S+${pathPrefix}\\S+`))?.[0];
     if (link) return link;
     if (Date.now() > deadline) throw new Error(`No mail to ${to} with a ${pathPrefix} link in the outbox.`);
     await new Promise((resolve) => setTimeout(resolve, 200));

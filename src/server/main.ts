@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { readEnv, shouldSeedDemo } from './env.js';
-import { createMailer, createSmtpTransport } from './features/mail/mailer.js';
+import { createMailer, createSmtpTransport, mailJobHandlers } from './features/mail/mailer.js';
 import { reminderHandlers } from './features/plans/reminders.js';
 import { startHousekeeping } from './lib/housekeeping.js';
 import { JobWorker } from './lib/jobs.js';
@@ -42,8 +42,8 @@ async function main() {
   const stopHousekeeping = startHousekeeping(database.db, now, (error) =>
     app.log.error({ err: error }, 'housekeeping failed'),
   );
-  // Reminders of action plans: every app server runs a worker; each job runs once among them.
-  const worker = new JobWorker(database.db, reminderHandlers(mailer), now, {
+  // Reminders of action plans and mails to retry: every app server runs a worker; each job runs once among them.
+  const worker = new JobWorker(database.db, { ...reminderHandlers(mailer), ...mailJobHandlers(mailer) }, now, {
     leaseSeconds: 300,
     pollMs: 30_000,
     afterCommit: (ids) => mailer.deliver(ids),

@@ -171,7 +171,9 @@ async function setUpOrg(label: string) {
     payload: { kind: 'snapshot' },
   });
   expect(presented.statusCode, presented.body).toBe(201);
+  const [invitationMail] = await t.mailsTo(`invitee-${label.toLowerCase()}@example.jp`);
   return {
+    mailId: invitationMail?.id as string,
     planId: plan.json().id as string,
     followupId: presented.json().followups[0].id as string,
     eventId,
@@ -203,6 +205,8 @@ const sampleBodies: Record<string, unknown> = {
   'DELETE /api/orgs/:orgId/members/:membershipId': {},
   'POST /api/orgs/:orgId/invitations': { email: 'intruder@example.jp', role: 'org_admin', position: 'staff' },
   'DELETE /api/orgs/:orgId/invitations/:invitationId': {},
+  'DELETE /api/orgs/:orgId/login-locks/:membershipId': {},
+  'POST /api/orgs/:orgId/outbox/:mailId/reveal': {},
   'POST /api/platform/orgs': { kind: 'other', name: '不正な組織' },
   'POST /api/orgs/:orgId/sheet-templates/from-sample': { sampleKey: 'workplace-detailed' },
   'POST /api/orgs/:orgId/sheet-templates/import': { format: 'json', text: '{}' },
@@ -305,9 +309,11 @@ function fill(
     commentId: string;
     planId: string;
     followupId: string;
+    mailId: string;
   },
 ) {
   return url
+    .replace(':mailId', ids.mailId)
     .replace(':planId', ids.planId)
     .replace(':followupId', ids.followupId)
     .replace(':number', '1')
@@ -341,6 +347,7 @@ const idsOf = (o: typeof a) => ({
   commentId: o.commentId,
   planId: o.planId,
   followupId: o.followupId,
+  mailId: o.mailId,
   departmentId: o.department.id,
   membershipId: o.staff.membership.id,
   invitationId: o.invitationId,
@@ -391,7 +398,7 @@ describe('organisation B against organisation A', () => {
     const routes = t.app.accessCatalog.filter(
       (r) =>
         r.access.kind === 'org' &&
-        /:(department|membership|invitation|template|round|move|case|attachment|import|workshop|participant|event|comment|plan|followup)Id/.test(
+        /:(department|membership|invitation|template|round|move|case|attachment|import|workshop|participant|event|comment|plan|followup|mail)Id/.test(
           r.url,
         ),
     );

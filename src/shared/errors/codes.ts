@@ -191,6 +191,11 @@ export const errorCatalog = {
     ja: 'このフォローアップは記録済みです。',
     en: 'This follow-up has already been recorded.',
   },
+  mail_link_unavailable: {
+    status: 409,
+    ja: 'このメールのリンクは表示できません。メールが送信される設定のときは、リンクは受け取った本人にしか届きません。',
+    en: "This mail's link cannot be shown. Where mails are sent, a link reaches only the person it was sent to.",
+  },
   account_locked: {
     status: 429,
     ja: 'ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらく待つか、パスワードを再設定するか、組織の管理者にロックの解除を依頼してください。',

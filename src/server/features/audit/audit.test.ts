@@ -1,6 +1,9 @@
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
+import { buildApp } from '../../app.js';
+import { createMailer } from '../mail/mailer.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -78,8 +81,31 @@ describe('outbox', () => {
     });
     const outbox = await t.app.inject({ method: 'GET', url: `/api/orgs/${org.id}/outbox`, headers: { cookie } });
     expect(outbox.statusCode).toBe(200);
-    expect(outbox.json()[0]).toMatchObject({ to: 'outbox-reader@example.jp', status: 'stored' });
-    expect(outbox.json()[0].text).toContain('http://kaizen.test/invite/');
+    const [mail] = outbox.json();
+    expect(mail).toMatchObject({
+      to: 'outbox-reader@example.jp',
+      status: 'stored',
+      hiddenLink: true,
+      revealable: true,
+    });
+    // Reading the list is not enough to use the invitation: its link is hidden.
+    expect(mail.text).toContain('http://kaizen.test/invite/••••••');
+    const revealed = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/outbox/${mail.id}/reveal`,
+      headers: { cookie },
+      payload: {},
+    });
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.json().text).toMatch(/http:\/\/kaizen\.test\/invite\/[A-Za-z0-9_-]{20,}/);
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${org.id}/audit-events?action=mail.reveal_link`,
+      headers: { cookie },
+    });
+    expect(audit.json().items).toMatchObject([
+      { action: 'mail.reveal_link', targetId: mail.id, changes: { to: 'outbox-reader@example.jp' } },
+    ]);
     const other = await createOrgWithAdmin(t);
     const otherOutbox = await t.app.inject({
       method: 'GET',
@@ -87,5 +113,62 @@ describe('outbox', () => {
       headers: { cookie: other.cookie },
     });
     expect(otherOutbox.json()).toEqual([]);
+    // Another organisation's admin cannot open this organisation's mail, by either address.
+    for (const url of [
+      `/api/orgs/${other.org.id}/outbox/${mail.id}/reveal`,
+      `/api/orgs/${org.id}/outbox/${mail.id}/reveal`,
+    ]) {
+      const foreign = await t.app.inject({ method: 'POST', url, headers: { cookie: other.cookie }, payload: {} });
+      expect(foreign.statusCode, url).toBe(404);
+    }
+  });
+
+  it('never shows a working link where mails are sent, a failed one included', async () => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    transport.sendMail = (async () => {
+      throw new Error('mailbox unavailable');
+    }) as typeof transport.sendMail;
+    const smtp = await createTestApp();
+    const mailer = createMailer({
+      db: smtp.database.db,
+      transport,
+      from: 'x',
+      publicUrl: 'http://kaizen.test',
+      now: smtp.clock.now,
+    });
+    const app = await buildApp({ ...smtp.deps, mailer });
+    try {
+      const { org, cookie } = await createOrgWithAdmin({ ...smtp, app });
+      const invited = await app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/invitations`,
+        headers: { cookie },
+        payload: { email: 'never-arrives@example.jp', role: 'staff', position: 'staff' },
+      });
+      expect(invited.statusCode).toBe(201);
+      const [mail] = (
+        await app.inject({ method: 'GET', url: `/api/orgs/${org.id}/outbox`, headers: { cookie } })
+      ).json();
+      expect(mail).toMatchObject({
+        status: 'pending',
+        error: 'mailbox unavailable',
+        hiddenLink: true,
+        revealable: false,
+      });
+      expect(mail.text).not.toMatch(/invite\/[A-Za-z0-9_-]{20,}/);
+      const refused = await app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/outbox/${mail.id}/reveal`,
+        headers: { cookie },
+        payload: {},
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('mail_link_unavailable');
+      const health = await app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.json().mail).toEqual({ delivery: 'smtp' });
+    } finally {
+      await app.close();
+      await smtp.close();
+    }
   });
 });

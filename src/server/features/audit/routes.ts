@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { auditPageSchema, listAuditQuerySchema } from '../../../shared/audit/schema.js';
-import { mailSchema } from '../../../shared/mail/schema.js';
+import { mailSchema, revealedMailSchema } from '../../../shared/mail/schema.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
-import { orgParams } from '../../lib/params.js';
+import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
-import { listOutbox } from '../mail/outbox.js';
+import { listOutbox, revealMail } from '../mail/outbox.js';
 import * as service from './service.js';
 
 export function registerAuditRoutes(app: ZodApp, deps: AppDeps) {
@@ -35,6 +35,20 @@ export function registerAuditRoutes(app: ZodApp, deps: AppDeps) {
         response: { 200: z.array(mailSchema) },
       },
     },
-    async (request) => listOutbox(orgContext(request, deps), request.query.limit),
+    async (request) => listOutbox(orgContext(request, deps), deps.mailer, request.query.limit),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/outbox/:mailId/reveal',
+    {
+      config: { access: { kind: 'org', permission: 'outbox.read' } },
+      schema: {
+        tags: ['audit'],
+        summary: "A kept mail's text with its links, where no mail can be sent (recorded in the audit log)",
+        params: orgParamsWith('mailId'),
+        response: { 200: revealedMailSchema },
+      },
+    },
+    async (request) => revealMail(orgContext(request, deps), deps.mailer, request.params.mailId),
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { mailDeliverySchema } from '../../../shared/mail/schema.js';
 import { readMigrationState } from '../../db/migrate.js';
 import type { AppDeps, ZodApp } from '../../deps.js';
 
@@ -15,6 +16,7 @@ const healthSchema = z.object({
       pending: z.array(z.string()),
     }),
   }),
+  mail: z.object({ delivery: mailDeliverySchema }),
   version: z.string(),
   uptimeSeconds: z.number(),
 });
@@ -44,6 +46,7 @@ export function registerHealthRoutes(app: ZodApp, deps: AppDeps, version: string
       return reply.code(ok ? 200 : 503).send({
         status: ok ? 'ok' : 'degraded',
         database: { kind: deps.database.kind, reachable, migrations },
+        mail: { delivery: deps.mailer.sends ? 'smtp' : 'outbox' },
         version,
         uptimeSeconds: Math.round(process.uptime()),
       });

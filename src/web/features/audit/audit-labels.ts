@@ -61,6 +61,7 @@ export const knownActions = [
   'plan.freeze',
   'plan.finalise',
   'plan.followup',
+  'mail.reveal_link',
 ] as const satisfies readonly ActionName[];
 
 export const actionCategories = [
@@ -78,6 +79,7 @@ export const actionCategories = [
   'case',
   'workshop',
   'plan',
+  'mail',
 ] as const satisfies readonly CategoryName[];
 
 export const targetTypes = [
@@ -94,6 +96,7 @@ export const targetTypes = [
   'case_import',
   'workshop',
   'plan',
+  'mail',
 ] as const satisfies readonly TargetName[];
 
 function isKnown<T extends string>(list: readonly T[], value: string): value is T {

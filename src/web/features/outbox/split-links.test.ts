@@ -16,6 +16,12 @@ describe('splitLinks', () => {
     expect(splitLinks('see https://a.jp/x.')[1]).toEqual({ kind: 'link', url: 'https://a.jp/x' });
   });
 
+  it('leaves a link whose secret is hidden as text, so nobody follows a dead link', () => {
+    expect(splitLinks('参加: https://a.jp/invite/•••••• まで')).toEqual([
+      { kind: 'text', value: '参加: https://a.jp/invite/•••••• まで' },
+    ]);
+  });
+
   it('leaves text without links alone', () => {
     expect(splitLinks('リンクなし')).toEqual([{ kind: 'text', value: 'リンクなし' }]);
   });

@@ -3,7 +3,7 @@ export type TextPart = { kind: 'text'; value: string } | { kind: 'link'; url: st
 // Japanese closing brackets end an address: mail text often wraps links in 「」 or （）.
 const urlPattern = /https?:\/\/[^\s<>"'）」】]+/g;
 
-/** Splits mail text into plain runs and http(s) links. */
+/** Splits mail text into plain runs and http(s) links; a link whose secret part is hidden (••••••) stays text. */
 export function splitLinks(text: string): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
@@ -11,6 +11,7 @@ export function splitLinks(text: string): TextPart[] {
     const index = match.index ?? 0;
     // Sentence punctuation right after a link belongs to the sentence, not the address.
     const url = match[0].replace(/[.,;:!?。、]+$/, '');
+    if (url.includes('•')) continue;
     if (index > last) parts.push({ kind: 'text', value: text.slice(last, index) });
     parts.push({ kind: 'link', url });
     last = index + url.length;

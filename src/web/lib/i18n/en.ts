@@ -325,6 +325,7 @@ export const en: Messages = {
     'membership.update': 'Membership changed',
     'membership.delete': 'Member removed',
     'membership.login_unlock': 'Login lock lifted',
+    'mail.reveal_link': 'Mail link shown',
     'org.create': 'Organisation registered',
     'org.update': 'Organisation changed',
     'user.change_password': 'Password changed',
@@ -383,6 +384,7 @@ export const en: Messages = {
     case: 'Kaizen cases',
     workshop: 'Workshops',
     plan: 'Action plans',
+    mail: 'Mail',
   },
   targetTypes: {
     department: 'Department',
@@ -398,6 +400,7 @@ export const en: Messages = {
     case_import: 'Import',
     workshop: 'Workshop',
     plan: 'Action plan',
+    mail: 'Mail',
   },
   fields: {
     name: 'Name',
@@ -421,7 +424,16 @@ export const en: Messages = {
     title: 'Sent mail',
     lead: 'The e-mails the system sent about this organisation (invitations, password resets and so on).',
     smtpNote:
-      'When no mail server (SMTP_URL) is configured, e-mails are not actually sent but kept here. In that case, please pass the link in the text to the person directly.',
+      'E-mails are sent through the mail server; this is their record. Invitation and password-reset links are not shown here, so that they reach only the person they were sent to.',
+    keptNote:
+      'No mail server (SMTP_URL) is configured, so e-mails are not sent but kept here. Open an invitation or password-reset link with "Show link" and pass it to the person directly. Every link shown is recorded in the audit log.',
+    reveal: 'Show link',
+    revealFor: 'Show the link of the mail to {{to}}',
+    revealNote: 'This mail holds a link that lets whoever has it log in. Showing it is recorded in the audit log.',
+    hiddenLink: 'Invitation and password-reset links are not shown, for safety.',
+    failedLink:
+      'The mail could not be sent, so its link is not shown. Revoke an invitation and invite again; for a password reset, ask the person to request a new one.',
+    retrying: 'Retrying',
     empty: 'No e-mail has been sent yet.',
     to: 'To',
     date: 'Created',
