@@ -129,7 +129,7 @@ export function mailJobHandlers(mailer: Mailer): Record<string, JobHandler> {
       async prepare(db, job, now) {
         const mailId = String(job.payload.mailId ?? '');
         const [row] = await db.select().from(mails).where(eq(mails.id, mailId));
-        if (!row || row.status !== 'pending') return 'skip';
+        if (row?.status !== 'pending') return 'skip';
         try {
           await mailer.transmit(row);
         } catch (error) {
