@@ -117,6 +117,11 @@ export const workshopTallySchema = z.object({
   }),
   /** Items whose spread participants may see when this was counted; their streams get no other. */
   revealed: z.array(z.string()),
+  /**
+   * On an anonymous round the tally moves k people at a time: how many answers and votes wait for
+   * enough others before they count (never which or whose). Null on a named round, which is live.
+   */
+  waiting: z.number().int().nullable(),
 });
 export type WorkshopTally = z.infer<typeof workshopTallySchema>;
 
@@ -164,18 +169,25 @@ export const participantViewSchema = workshopViewSchema.extend({
 });
 export type ParticipantView = z.infer<typeof participantViewSchema>;
 
-/** The facilitator's progress list: who is here and how many items each answered, never which levels. */
+/**
+ * The facilitator's progress list: who is here and, on a named round, how many items each
+ * answered (never which levels). On an anonymous round nobody's own progress is shown (null), only
+ * how many answered each item: a name beside a count that rises as a spread moves would tell
+ * that person's level.
+ */
 export const workshopProgressSchema = z.object({
+  anonymous: z.boolean(),
   participants: z.array(
     z.object({
       id: idSchema,
       nickname: z.string(),
       position: positionSchema,
       groupId: idSchema.nullable(),
-      answered: z.number().int(),
-      voted: z.boolean(),
+      answered: z.number().int().nullable(),
+      voted: z.boolean().nullable(),
     }),
   ),
+  answeredByItem: z.array(z.object({ itemKey: z.string(), n: z.number().int() })),
 });
 export type WorkshopProgress = z.infer<typeof workshopProgressSchema>;
 

@@ -99,6 +99,8 @@ export const workshopParticipants = pgTable(
      * id of the presentation they vote for.
      */
     pollItemKey: text('poll_item_key'),
+    /** On an anonymous round, the vote as the poll's count last released it, k votes at a time. */
+    releasedPollItemKey: text('released_poll_item_key'),
     /** At a presentation event, a judge scores presentations; everyone else is the audience. */
     role: text('role', { enum: ['audience', 'judge'] })
       .notNull()
@@ -123,7 +125,13 @@ export const workshopAnswers = pgTable(
       .notNull()
       .references(() => workshops.id, { onDelete: 'cascade' }),
     itemKey: text('item_key').notNull(),
-    level: smallint('level').notNull(),
+    /** The level now; null when taken back after a tally released it (the row keeps the released level). */
+    level: smallint('level'),
+    /**
+     * In a workshop on an anonymous round, the level as the live tally last released it: every
+     * screen counts these, and they move only k people at a time (see tally-release.ts).
+     */
+    releasedLevel: smallint('released_level'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { memberships } from '../../db/schema/memberships.js';
 import { sheetRounds } from '../../db/schema/sheet-rounds.js';
@@ -45,9 +45,9 @@ export async function findWorkshop(
 }
 
 /** A workshop by its id alone: for participants, who reach it by code and carry its id in their cookie. */
-export async function findWorkshopById(db: Db, id: string, options: { lock?: 'share' } = {}) {
+export async function findWorkshopById(db: Db, id: string, options: { lock?: 'share' | 'update' } = {}) {
   const query = db.select().from(workshops).where(eq(workshops.id, id));
-  const [row] = await (options.lock ? query.for('share') : query);
+  const [row] = await (options.lock ? query.for(options.lock) : query);
   return row ?? null;
 }
 
@@ -100,6 +100,7 @@ export async function findRound(db: Db, orgId: string, roundId: string) {
       id: sheetRounds.id,
       title: sheetRounds.title,
       anonymityThreshold: sheetRounds.anonymityThreshold,
+      anonymous: sheetRounds.anonymous,
       templateVersionId: sheetRounds.templateVersionId,
     })
     .from(sheetRounds)
@@ -188,9 +189,9 @@ export async function updateParticipant(
 
 export async function listAnswersOf(db: Db, participantId: string) {
   return db
-    .select({ itemKey: workshopAnswers.itemKey, level: workshopAnswers.level })
+    .select({ itemKey: workshopAnswers.itemKey, level: sql<number>`${workshopAnswers.level}` })
     .from(workshopAnswers)
-    .where(eq(workshopAnswers.participantId, participantId));
+    .where(and(eq(workshopAnswers.participantId, participantId), isNotNull(workshopAnswers.level)));
 }
 
 export async function saveAnswer(
@@ -198,9 +199,10 @@ export async function saveAnswer(
   row: { participantId: string; workshopId: string; itemKey: string; level: number | null; now: Date },
 ) {
   if (row.level === null) {
-    await db
-      .delete(workshopAnswers)
-      .where(and(eq(workshopAnswers.participantId, row.participantId), eq(workshopAnswers.itemKey, row.itemKey)));
+    // A level a tally has released stays counted there until the next release; the row keeps it.
+    const mine = and(eq(workshopAnswers.participantId, row.participantId), eq(workshopAnswers.itemKey, row.itemKey));
+    await db.delete(workshopAnswers).where(and(mine, isNull(workshopAnswers.releasedLevel)));
+    await db.update(workshopAnswers).set({ level: null, updatedAt: row.now }).where(mine);
     return;
   }
   await db
@@ -223,9 +225,9 @@ export async function countAnswers(db: Db, workshopId: string) {
     })
     .from(workshopAnswers)
     .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
-    .where(eq(workshopAnswers.workshopId, workshopId))
+    .where(and(eq(workshopAnswers.workshopId, workshopId), isNotNull(workshopAnswers.level)))
     .groupBy(workshopAnswers.itemKey, workshopParticipants.groupId, workshopAnswers.level);
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  return rows.map((r) => ({ ...r, level: Number(r.level), n: Number(r.n) }));
 }
 
 export async function countPoll(db: Db, workshopId: string) {
@@ -254,7 +256,7 @@ export async function listProgress(db: Db, workshopId: string) {
       position: workshopParticipants.position,
       groupId: workshopParticipants.groupId,
       voted: sql<boolean>`${workshopParticipants.pollItemKey} is not null`,
-      answered: sql<number>`(select count(*)::int from workshop_answers a where a.participant_id = ${workshopParticipants.id})`,
+      answered: sql<number>`(select count(*)::int from workshop_answers a where a.participant_id = ${workshopParticipants.id} and a.level is not null)`,
     })
     .from(workshopParticipants)
     .where(eq(workshopParticipants.workshopId, workshopId))
@@ -320,4 +322,100 @@ export async function lastEventId(db: Db, workshopId: string) {
     .from(workshopEvents)
     .where(eq(workshopEvents.workshopId, workshopId));
   return Number(row?.id ?? 0);
+}
+
+/**
+ * Answers and votes that differ from what the live tally last released, per item (and the poll):
+ * how many people a release would show at once.
+ */
+export async function countUnreleased(db: Db, workshopId: string) {
+  const answers = await db
+    .select({ itemKey: workshopAnswers.itemKey, n: sql<number>`count(*)::int` })
+    .from(workshopAnswers)
+    .where(
+      and(
+        eq(workshopAnswers.workshopId, workshopId),
+        sql`${workshopAnswers.level} is distinct from ${workshopAnswers.releasedLevel}`,
+      ),
+    )
+    .groupBy(workshopAnswers.itemKey);
+  const [poll] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(workshopParticipants)
+    .where(
+      and(
+        eq(workshopParticipants.workshopId, workshopId),
+        sql`${workshopParticipants.pollItemKey} is distinct from ${workshopParticipants.releasedPollItemKey}`,
+      ),
+    );
+  return {
+    answers: answers.map((r) => ({ itemKey: r.itemKey, n: Number(r.n) })),
+    poll: Number(poll?.n ?? 0),
+  };
+}
+
+/** Makes the current answers to these items the released ones; a level taken back goes. */
+export async function releaseAnswers(db: Db, workshopId: string, itemKeys: string[]) {
+  if (itemKeys.length === 0) return;
+  await db
+    .update(workshopAnswers)
+    .set({ releasedLevel: sql`${workshopAnswers.level}` })
+    .where(
+      and(
+        eq(workshopAnswers.workshopId, workshopId),
+        inArray(workshopAnswers.itemKey, itemKeys),
+        sql`${workshopAnswers.level} is distinct from ${workshopAnswers.releasedLevel}`,
+      ),
+    );
+  await db
+    .delete(workshopAnswers)
+    .where(
+      and(
+        eq(workshopAnswers.workshopId, workshopId),
+        isNull(workshopAnswers.level),
+        isNull(workshopAnswers.releasedLevel),
+      ),
+    );
+}
+
+export async function releasePoll(db: Db, workshopId: string) {
+  await db
+    .update(workshopParticipants)
+    .set({ releasedPollItemKey: sql`${workshopParticipants.pollItemKey}` })
+    .where(eq(workshopParticipants.workshopId, workshopId));
+}
+
+/** The released answers counted as countAnswers counts the current ones. */
+export async function countReleasedAnswers(db: Db, workshopId: string) {
+  const rows = await db
+    .select({
+      itemKey: workshopAnswers.itemKey,
+      groupId: workshopParticipants.groupId,
+      level: workshopAnswers.releasedLevel,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(workshopAnswers)
+    .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
+    .where(and(eq(workshopAnswers.workshopId, workshopId), isNotNull(workshopAnswers.releasedLevel)))
+    .groupBy(workshopAnswers.itemKey, workshopParticipants.groupId, workshopAnswers.releasedLevel);
+  return rows.map((r) => ({ itemKey: r.itemKey, groupId: r.groupId, level: Number(r.level), n: Number(r.n) }));
+}
+
+export async function countReleasedPoll(db: Db, workshopId: string) {
+  const rows = await db
+    .select({ itemKey: workshopParticipants.releasedPollItemKey, n: sql<number>`count(*)::int` })
+    .from(workshopParticipants)
+    .where(and(eq(workshopParticipants.workshopId, workshopId), isNotNull(workshopParticipants.releasedPollItemKey)))
+    .groupBy(workshopParticipants.releasedPollItemKey);
+  return rows.map((r) => ({ itemKey: r.itemKey as string, n: Number(r.n) }));
+}
+
+/** How many answered each item now: the facilitator's progress on an anonymous round, without names. */
+export async function countAnsweredByItem(db: Db, workshopId: string) {
+  const rows = await db
+    .select({ itemKey: workshopAnswers.itemKey, n: sql<number>`count(*)::int` })
+    .from(workshopAnswers)
+    .where(and(eq(workshopAnswers.workshopId, workshopId), isNotNull(workshopAnswers.level)))
+    .groupBy(workshopAnswers.itemKey);
+  return rows.map((r) => ({ itemKey: r.itemKey, n: Number(r.n) }));
 }

@@ -23,6 +23,7 @@ import type { LiveHub } from './live.js';
 import * as repo from './repo.js';
 import { itemOf, type RoundSheet, roundSheetOf } from './sheet.js';
 import { buildTally } from './tally.js';
+import { countWaiting, releaseDueAnswers } from './tally-release.js';
 
 /** What a workshop's services need besides the database: the live hub of this server and the clock. */
 export interface WorkshopDeps {
@@ -113,18 +114,30 @@ const noteOf = (row: typeof workshopNotes.$inferSelect): WorkshopNote => ({
 });
 
 /** The tally of a workshop now, withheld below the round's k (the round read here unless given). */
-export async function tallyOf(db: Db, workshop: repo.WorkshopRow, sheet?: RoundSheet) {
+/**
+ * The tally every screen shows. On an anonymous round it counts the released levels, which move
+ * k people at a time (tally-release.ts); `release` first releases what has become due.
+ */
+export async function tallyOf(
+  db: Db,
+  workshop: repo.WorkshopRow,
+  sheet?: RoundSheet,
+  options: { release?: boolean } = {},
+) {
   // Read before counting: an answer saved before this instant is in the counts below.
   const computedAt = new Date();
   const round = sheet ?? (await roundSheetOf(db, workshop.orgId, workshop.roundId));
   if (!round) throw new AppError('not_found');
-  const [groups, counts, poll, participants] = await Promise.all([
+  if (round.anonymous && options.release) await releaseDueAnswers(db, workshop.id, round.anonymityThreshold);
+  const [groups, counts, poll, participants, waiting] = await Promise.all([
     repo.listGroups(db, workshop.id),
-    repo.countAnswers(db, workshop.id),
-    repo.countPoll(db, workshop.id),
+    round.anonymous ? repo.countReleasedAnswers(db, workshop.id) : repo.countAnswers(db, workshop.id),
+    round.anonymous ? repo.countReleasedPoll(db, workshop.id) : repo.countPoll(db, workshop.id),
     repo.countParticipants(db, workshop.id),
+    round.anonymous ? countWaiting(db, workshop.id) : Promise.resolve(null),
   ]);
   return buildTally({
+    waiting,
     k: round.anonymityThreshold,
     participants,
     items: round.items.map((i) => ({ key: i.key, levelCount: i.levels.length })),
@@ -145,7 +158,8 @@ export async function viewOf(db: Db, workshop: repo.WorkshopRow): Promise<Worksh
   const [groups, notes, tally] = await Promise.all([
     repo.listGroups(db, workshop.id),
     repo.listNotes(db, workshop.id),
-    tallyOf(db, workshop, round),
+    // Releases what has become due, so a view never lags the stream it resumes.
+    tallyOf(db, workshop, round, { release: true }),
   ]);
   return {
     id: workshop.id,
@@ -200,11 +214,13 @@ export function scheduleLiveCounts(deps: WorkshopDeps, workshopId: string) {
   deps.hub.throttle(`tally:${workshopId}`, liveDelays.tallyMs, async () => {
     const workshop = await repo.findWorkshopById(deps.db, workshopId);
     if (!workshop) return;
-    const tally = await tallyOf(deps.db, workshop);
+    const tally = await tallyOf(deps.db, workshop, undefined, { release: true });
     await repo.insertEvent(deps.db, { workshopId, kind: 'tally', audience: 'all', payload: tally, now: deps.now() });
   });
   deps.hub.throttle(`progress:${workshopId}`, liveDelays.progressMs, async () => {
-    const progress = await progressOf(deps.db, workshopId);
+    const workshop = await repo.findWorkshopById(deps.db, workshopId);
+    if (!workshop) return;
+    const progress = await progressOf(deps.db, workshop);
     await repo.insertEvent(deps.db, {
       workshopId,
       kind: 'progress',
@@ -319,15 +335,29 @@ export async function saveNote(ctx: OrgContext, workshopId: string, input: z.inf
   });
 }
 
-async function progressOf(db: Db, workshopId: string): Promise<WorkshopProgress> {
-  const rows = await repo.listProgress(db, workshopId);
-  return { participants: rows.map((r) => ({ ...r, position: r.position as Position })) };
+async function progressOf(db: Db, workshop: repo.WorkshopRow): Promise<WorkshopProgress> {
+  const [round, rows, answered] = await Promise.all([
+    roundSheetOf(db, workshop.orgId, workshop.roundId),
+    repo.listProgress(db, workshop.id),
+    repo.countAnsweredByItem(db, workshop.id),
+  ]);
+  const anonymous = round?.anonymous ?? true;
+  return {
+    anonymous,
+    participants: rows.map((r) => ({
+      ...r,
+      position: r.position as Position,
+      answered: anonymous ? null : r.answered,
+      voted: anonymous ? null : r.voted,
+    })),
+    answeredByItem: answered,
+  };
 }
 
 export async function getProgress(ctx: OrgContext, workshopId: string) {
   const workshop = await repo.findWorkshop(ctx.db, ctx.scope, workshopId, { mode: 'sheet' });
   if (!workshop) throw new AppError('not_found');
-  return progressOf(ctx.db, workshopId);
+  return progressOf(ctx.db, workshop);
 }
 
 /** Moves a participant to another group (or none); the tally follows. */
@@ -338,7 +368,7 @@ export async function moveParticipant(
   participantId: string,
   input: z.infer<typeof moveParticipantSchema>,
 ) {
-  await inTransaction(ctx, async (tx) => {
+  const workshop = await inTransaction(ctx, async (tx) => {
     const workshop = await repo.findWorkshop(tx.db, tx.scope, workshopId, { lock: true, mode: 'sheet' });
     if (!workshop) throw new AppError('not_found');
     if (workshop.status === 'locked') throw new AppError('workshop_locked');
@@ -355,7 +385,8 @@ export async function moveParticipant(
     await repo.updateParticipant(tx.db, workshop.id, participantId, { groupId: input.groupId });
     // A state event tells the moved person's stream to follow them to their new group.
     await publishState(tx.db, workshop, tx.now(), participantId);
+    return workshop;
   });
   scheduleLiveCounts(deps, workshopId);
-  return progressOf(ctx.db, workshopId);
+  return progressOf(ctx.db, workshop);
 }

@@ -17,6 +17,8 @@ export interface RoundSheet {
   id: string;
   title: string;
   anonymityThreshold: number;
+  /** An anonymous round's workshop shows no one's progress and moves its tally k people at a time. */
+  anonymous: boolean;
   items: WorkshopItem[];
 }
 
@@ -55,7 +57,13 @@ export async function roundSheetOf(db: Db, orgId: string, roundId: string | null
     if (versionItems.size >= MAX_VERSIONS) versionItems.delete(versionItems.keys().next().value as string);
     versionItems.set(round.templateVersionId, items);
   }
-  return { id: round.id, title: round.title, anonymityThreshold: round.anonymityThreshold, items };
+  return {
+    id: round.id,
+    title: round.title,
+    anonymityThreshold: round.anonymityThreshold,
+    anonymous: round.anonymous,
+    items,
+  };
 }
 
 /** The item a request names (at body.itemKey), or the field error every workshop route gives for one not on the sheet. */

@@ -39,6 +39,7 @@ export function buildTally(input: {
   poll: { itemKey: string; n: number }[];
   computedAt: Date;
   revealed: string[];
+  waiting?: number | null;
 }): WorkshopTally {
   const { k } = input;
   const items = input.items.map((item) => {
@@ -80,6 +81,7 @@ export function buildTally(input: {
     computedAt: input.computedAt.toISOString(),
     participants: input.participants,
     revealed: input.revealed,
+    waiting: input.waiting ?? null,
     items,
     poll: {
       n: votes >= k ? votes : null,

@@ -15,12 +15,14 @@ import { answerLimit, codeGuessLimit } from './participants.js';
 let t: TestApp;
 let org: Awaited<ReturnType<typeof createOrgWithAdmin>>;
 let roundId: string;
+let namedRoundId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   org = await createOrgWithAdmin(t, { name: 'ワークショップ市' });
   const { templateId } = await importTemplate(t, org.org.id, org.cookie);
   roundId = await createRound(t, org.org.id, org.cookie, { templateId, anonymityThreshold: 3 });
+  namedRoundId = await createRound(t, org.org.id, org.cookie, { templateId, anonymityThreshold: 3, anonymous: false });
 });
 afterAll(() => t.close());
 
@@ -102,13 +104,15 @@ describe('a workshop', () => {
       await t.app.inject({ method: 'GET', url: `/api/workshops/${id}/me`, headers: { cookie: a.cookie } })
     ).json() as ParticipantView;
     expect(again.me.answers).toEqual([{ itemKey: 'vision', level: 2 }]);
-    // Taking an answer back.
+    // Taking an answer back, on an anonymous round, waits like any change for k people to move.
     expect((await answer(id, a.cookie, 'vision', null)).statusCode).toBe(204);
-    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: null, counts: null });
+    expect((await itemTally(id, 'vision'))?.overall).toEqual({ n: 3, counts: [0, 1, 2, 0] });
+    expect((await view(id)).tally.waiting).toBe(1);
   });
 
   it('withholds a group that others would give away by subtraction', async () => {
-    const { id, code } = await openWorkshop();
+    // A named round counts every answer at once, so the spread below is the five answers'.
+    const { id, code } = await openWorkshop({ roundId: namedRoundId });
     const staff = await Promise.all(['一', '二', '三', '四'].map((n) => join(code, `職員${n}`)));
     const chief = await join(code, '課長', 'section_chief');
     for (const p of [...staff, chief]) expect((await answer(id, p.cookie, 'sharing', 2)).statusCode).toBe(204);
@@ -119,7 +123,8 @@ describe('a workshop', () => {
   });
 
   it('groups by table, moves people, records notes and agreed levels, and shows progress without levels', async () => {
-    const { id, code } = await openWorkshop({ grouping: 'table', tableCount: 3 });
+    // On a named round the facilitator sees each person's progress; see below for anonymous ones.
+    const { id, code } = await openWorkshop({ grouping: 'table', tableCount: 3, roundId: namedRoundId });
     const lookup = await t.app.inject({ method: 'GET', url: `/api/workshops/lookup?code=${code}` });
     expect(lookup.json().tables).toEqual([1, 2, 3]);
     const noTable = await t.app.inject({
@@ -300,6 +305,76 @@ describe('a workshop', () => {
       headers: { cookie: other.cookie },
     });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('a workshop on an anonymous round, watched by its facilitator', () => {
+  it("never shows one person answering: no one's progress, and spreads that move k people at a time", async () => {
+    const { id, code } = await openWorkshop({ grouping: 'position' });
+    const people = await Promise.all(['一', '二', '三', '四', '五', '六', '七'].map((n) => join(code, `参加者${n}`)));
+    const progress = async () =>
+      (await t.app.inject({ method: 'GET', url: `${base()}/${id}/progress`, headers: { cookie: org.cookie } })).json();
+    // The facilitator reads the console (view and progress) after every single answer, as the
+    // attack did: a name's count rising beside a spread that grew by one gave that person's level.
+    const seen: { n: number | null; counts: number[] | null; waiting: number | null }[] = [];
+    for (const [i, person] of people.entries()) {
+      expect((await answer(id, person.cookie, 'vision', (i % 4) + 1)).statusCode).toBe(204);
+      const tally = (await view(id)).tally;
+      const vision = tally.items.find((item) => item.itemKey === 'vision');
+      seen.push({ n: vision?.overall.n ?? null, counts: vision?.overall.counts ?? null, waiting: tally.waiting });
+      const list = await progress();
+      expect(list.anonymous).toBe(true);
+      for (const row of list.participants) {
+        expect(row.answered).toBeNull();
+        expect(row.voted).toBeNull();
+      }
+      expect(list.answeredByItem).toEqual([{ itemKey: 'vision', n: i + 1 }]);
+    }
+    // k = 3: nothing, nothing, then three at once; held until three more; the seventh waits.
+    expect(seen.map((s) => s.n)).toEqual([null, null, 3, 3, 3, 6, 6]);
+    expect(seen.map((s) => s.waiting)).toEqual([1, 2, 0, 1, 2, 0, 1]);
+    // Between any two spreads the facilitator saw, the counts moved by 0 or at least k answers.
+    for (let i = 1; i < seen.length; i++) {
+      const before = seen[i - 1]?.counts ?? [0, 0, 0, 0];
+      const after = seen[i]?.counts ?? [0, 0, 0, 0];
+      const moved = after.reduce((sum, c, level) => sum + Math.abs(c - (before[level] ?? 0)), 0);
+      expect(moved === 0 || moved >= 3, `step ${i}: ${before} → ${after}`).toBe(true);
+    }
+    // A change of mind is a change like any other: it waits for two more.
+    expect((await answer(id, people[0]?.cookie ?? '', 'vision', 4)).statusCode).toBe(204);
+    expect((await view(id)).tally.items.find((item) => item.itemKey === 'vision')?.overall.n).toBe(6);
+
+    // The closing poll moves the same way, k votes at a time.
+    const control = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'PATCH', url: `${base()}/${id}`, headers: { cookie: org.cookie }, payload });
+    expect((await control({ pollOpen: true })).statusCode).toBe(200);
+    const vote = (cookie: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/workshops/${id}/poll`,
+        headers: { cookie },
+        payload: { itemKey: 'sharing' },
+      });
+    const polls: (number | null)[] = [];
+    for (const person of people.slice(0, 4)) {
+      expect((await vote(person.cookie)).statusCode).toBe(204);
+      polls.push((await view(id)).tally.poll.n);
+    }
+    expect(polls).toEqual([null, null, 3, 3]);
+  });
+
+  it('on a named round stays live: each answer counts at once and progress names who answered', async () => {
+    const { id, code } = await openWorkshop({ grouping: 'position', roundId: namedRoundId });
+    const people = await Promise.all(['甲', '乙', '丙', '丁'].map((n) => join(code, n)));
+    for (const person of people) expect((await answer(id, person.cookie, 'vision', 2)).statusCode).toBe(204);
+    const tally = (await view(id)).tally;
+    expect(tally.waiting).toBeNull();
+    expect(tally.items.find((item) => item.itemKey === 'vision')?.overall).toEqual({ n: 4, counts: [0, 4, 0, 0] });
+    const list = (
+      await t.app.inject({ method: 'GET', url: `${base()}/${id}/progress`, headers: { cookie: org.cookie } })
+    ).json();
+    expect(list.anonymous).toBe(false);
+    expect(list.participants.map((p: { answered: number }) => p.answered)).toEqual([1, 1, 1, 1]);
   });
 });
 

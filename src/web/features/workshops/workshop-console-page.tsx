@@ -167,6 +167,20 @@ function ProgressPanel({ orgId, view }: { orgId: string; view: WorkshopView }) {
       </h2>
       {progress.isError && <QueryError error={progress.error} onRetry={() => void progress.refetch()} />}
       <p className="workshop-progress__count">{t('workshops.console.participantCount', { count: people.length })}</p>
+      {progress.data?.anonymous && (
+        <p className="workshop-progress__note">
+          {t('workshops.console.anonymousProgress', { k: view.tally.k })}
+          {view.currentItemKey && (
+            <>
+              {' '}
+              {t('workshops.console.answeredNow', {
+                count: progress.data.answeredByItem.find((a) => a.itemKey === view.currentItemKey)?.n ?? 0,
+              })}
+            </>
+          )}
+          {view.tally.waiting ? <> {t('workshops.console.waiting', { count: view.tally.waiting })}</> : null}
+        </p>
+      )}
       {progress.isSuccess && people.length === 0 && <p>{t('workshops.console.noParticipants')}</p>}
       {move.isError && <Alert tone="error">{describe(move.error)}</Alert>}
       {people.length > 0 && (
@@ -197,10 +211,12 @@ function ProgressPanel({ orgId, view }: { orgId: string; view: WorkshopView }) {
                     ))}
                   </select>
                 )}
-                <span className="workshop-progress__answered">
-                  {t('workshops.console.answered', { count: person.answered })}
-                  {person.voted && <> ・{t('workshops.console.voted')}</>}
-                </span>
+                {person.answered !== null && (
+                  <span className="workshop-progress__answered">
+                    {t('workshops.console.answered', { count: person.answered })}
+                    {person.voted && <> ・{t('workshops.console.voted')}</>}
+                  </span>
+                )}
               </li>
             );
           })}

@@ -22,6 +22,7 @@ const view: WorkshopView = {
     participants: 0,
     items: [],
     poll: { n: 0, counts: null },
+    waiting: null,
   },
   lastEventId: 10,
 };

@@ -55,6 +55,12 @@ export const workshopsEn: Messages['workshops'] = {
     answered_one: 'Answered {{count}} item',
     answered_other: 'Answered {{count}} items',
     voted: 'Voted',
+    anonymousProgress:
+      'The round is anonymous, so who has answered is not shown. Spreads move once {{k}} more people have answered.',
+    answeredNow_one: '{{count}} person has answered this item.',
+    answeredNow_other: '{{count}} people have answered this item.',
+    waiting_one: '{{count}} answer is waiting for others before it counts.',
+    waiting_other: '{{count}} answers are waiting for others before they count.',
     groupOf: 'Group of {{nickname}}',
     noGroup: 'No group',
     itemsTitle: 'Items',

@@ -53,6 +53,12 @@ export const workshopsJa = {
     answered_one: '{{count}}項目に回答',
     answered_other: '{{count}}項目に回答',
     voted: '投票済み',
+    anonymousProgress:
+      '匿名の実施回のため、だれが回答したかは表示しません。分布は新しい回答が{{k}}人分そろうごとに更新されます。',
+    answeredNow_one: 'この項目の回答は{{count}}人です。',
+    answeredNow_other: 'この項目の回答は{{count}}人です。',
+    waiting_one: '{{count}}件の回答が、ほかの回答がそろうのを待っています。',
+    waiting_other: '{{count}}件の回答が、ほかの回答がそろうのを待っています。',
     groupOf: '{{nickname}}さんのグループ',
     noGroup: 'グループなし',
     itemsTitle: '項目',
