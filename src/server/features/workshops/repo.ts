@@ -214,28 +214,34 @@ export async function saveAnswer(
     });
 }
 
-/** Answers counted by item, group and level: all the tally needs, never who said what. */
-export async function countAnswers(db: Db, workshopId: string) {
+/**
+ * Answers counted by item, group and level: all the tally needs, never who said what. `released`
+ * counts the levels as the tally last released them (anonymous rounds, tally-release.ts).
+ */
+export async function countAnswers(db: Db, workshopId: string, which: 'current' | 'released' = 'current') {
+  const level = which === 'released' ? workshopAnswers.releasedLevel : workshopAnswers.level;
   const rows = await db
     .select({
       itemKey: workshopAnswers.itemKey,
       groupId: workshopParticipants.groupId,
-      level: workshopAnswers.level,
+      level,
       n: sql<number>`count(*)::int`,
     })
     .from(workshopAnswers)
     .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
-    .where(and(eq(workshopAnswers.workshopId, workshopId), isNotNull(workshopAnswers.level)))
-    .groupBy(workshopAnswers.itemKey, workshopParticipants.groupId, workshopAnswers.level);
-  return rows.map((r) => ({ ...r, level: Number(r.level), n: Number(r.n) }));
+    .where(and(eq(workshopAnswers.workshopId, workshopId), isNotNull(level)))
+    .groupBy(workshopAnswers.itemKey, workshopParticipants.groupId, level);
+  return rows.map((r) => ({ itemKey: r.itemKey, groupId: r.groupId, level: Number(r.level), n: Number(r.n) }));
 }
 
-export async function countPoll(db: Db, workshopId: string) {
+/** Votes of the closing poll per item, now or as last released. */
+export async function countPoll(db: Db, workshopId: string, which: 'current' | 'released' = 'current') {
+  const vote = which === 'released' ? workshopParticipants.releasedPollItemKey : workshopParticipants.pollItemKey;
   const rows = await db
-    .select({ itemKey: workshopParticipants.pollItemKey, n: sql<number>`count(*)::int` })
+    .select({ itemKey: vote, n: sql<number>`count(*)::int` })
     .from(workshopParticipants)
-    .where(and(eq(workshopParticipants.workshopId, workshopId), sql`${workshopParticipants.pollItemKey} is not null`))
-    .groupBy(workshopParticipants.pollItemKey);
+    .where(and(eq(workshopParticipants.workshopId, workshopId), isNotNull(vote)))
+    .groupBy(vote);
   return rows.map((r) => ({ itemKey: r.itemKey as string, n: Number(r.n) }));
 }
 
@@ -383,31 +389,6 @@ export async function releasePoll(db: Db, workshopId: string) {
     .update(workshopParticipants)
     .set({ releasedPollItemKey: sql`${workshopParticipants.pollItemKey}` })
     .where(eq(workshopParticipants.workshopId, workshopId));
-}
-
-/** The released answers counted as countAnswers counts the current ones. */
-export async function countReleasedAnswers(db: Db, workshopId: string) {
-  const rows = await db
-    .select({
-      itemKey: workshopAnswers.itemKey,
-      groupId: workshopParticipants.groupId,
-      level: workshopAnswers.releasedLevel,
-      n: sql<number>`count(*)::int`,
-    })
-    .from(workshopAnswers)
-    .innerJoin(workshopParticipants, eq(workshopParticipants.id, workshopAnswers.participantId))
-    .where(and(eq(workshopAnswers.workshopId, workshopId), isNotNull(workshopAnswers.releasedLevel)))
-    .groupBy(workshopAnswers.itemKey, workshopParticipants.groupId, workshopAnswers.releasedLevel);
-  return rows.map((r) => ({ itemKey: r.itemKey, groupId: r.groupId, level: Number(r.level), n: Number(r.n) }));
-}
-
-export async function countReleasedPoll(db: Db, workshopId: string) {
-  const rows = await db
-    .select({ itemKey: workshopParticipants.releasedPollItemKey, n: sql<number>`count(*)::int` })
-    .from(workshopParticipants)
-    .where(and(eq(workshopParticipants.workshopId, workshopId), isNotNull(workshopParticipants.releasedPollItemKey)))
-    .groupBy(workshopParticipants.releasedPollItemKey);
-  return rows.map((r) => ({ itemKey: r.itemKey as string, n: Number(r.n) }));
 }
 
 /** How many answered each item now: the facilitator's progress on an anonymous round, without names. */

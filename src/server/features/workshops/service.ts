@@ -131,8 +131,8 @@ export async function tallyOf(
   if (round.anonymous && options.release) await releaseDueAnswers(db, workshop.id, round.anonymityThreshold);
   const [groups, counts, poll, participants, waiting] = await Promise.all([
     repo.listGroups(db, workshop.id),
-    round.anonymous ? repo.countReleasedAnswers(db, workshop.id) : repo.countAnswers(db, workshop.id),
-    round.anonymous ? repo.countReleasedPoll(db, workshop.id) : repo.countPoll(db, workshop.id),
+    repo.countAnswers(db, workshop.id, round.anonymous ? 'released' : 'current'),
+    repo.countPoll(db, workshop.id, round.anonymous ? 'released' : 'current'),
     repo.countParticipants(db, workshop.id),
     round.anonymous ? countWaiting(db, workshop.id) : Promise.resolve(null),
   ]);
