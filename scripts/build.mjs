@@ -22,7 +22,8 @@ function fingerprint(inputs) {
   const hash = createHash('sha256');
   for (const input of inputs) {
     for (const file of statSync(input).isDirectory() ? listFiles(input) : [input]) {
-      if (file.endsWith('.test.ts') || file.endsWith('.test.tsx')) continue;
+      // Tests and the fixtures they share are no part of what is built.
+      if (/\.(test|fixtures)\.tsx?$/.test(file)) continue;
       hash.update(path.relative(root, file));
       hash.update(readFileSync(file));
     }

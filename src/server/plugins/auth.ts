@@ -21,8 +21,8 @@ declare module 'fastify' {
     access?: Access;
   }
   interface FastifyInstance {
-    /** Every /api route with its declared access, for the cross-tenant test and the docs. */
-    accessCatalog: { method: string; url: string; access: Access }[];
+    /** Every /api route with its declared access and path parameters, for the cross-tenant test and the docs. */
+    accessCatalog: CatalogRoute[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -30,6 +30,18 @@ declare module 'fastify' {
     scope: OrgScope | null;
   }
 }
+
+/** A route of the access catalogue: `params` are the names of its path parameters, in order. */
+export interface CatalogRoute {
+  method: string;
+  url: string;
+  access: Access;
+  params: string[];
+}
+
+/** The path parameters a route pattern takes (`:caseId`, and `*` for a wildcard), in order. */
+const pathParamsOf = (url: string): string[] =>
+  [...url.matchAll(/:([A-Za-z0-9_]+)|\*/g)].map((match) => match[1] ?? '*');
 
 export const SESSION_COOKIE = 'kn_session';
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
@@ -91,7 +103,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('scope', null);
 
-  const catalog: { method: string; url: string; access: Access }[] = [];
+  const catalog: CatalogRoute[] = [];
   app.decorate('accessCatalog', catalog);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
@@ -102,8 +114,9 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
     }
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${url} declares no access`);
+    const params = pathParamsOf(url);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') catalog.push({ method: String(method), url, access });
+      if (method !== 'HEAD') catalog.push({ method: String(method), url, access, params });
     }
   });
 

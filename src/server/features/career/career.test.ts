@@ -269,6 +269,48 @@ describe('sharing with a facilitator', () => {
     ]);
   });
 
+  it("shows a facilitator outside a case's organisation only what that organisation shares of it", async () => {
+    const city = await createOrgWithAdmin(t, { name: '事例の市' });
+    const npo = await createOrgWithAdmin(t, { name: '支援の会' });
+    const counter = await createDepartment(t, city.org.id, { name: '窓口課' });
+    const me = await signedIn(city.org.id);
+    await addMembership(t, { userId: me.userId, orgId: npo.org.id, role: 'staff' });
+    const coach = await signedIn(npo.org.id, 'facilitator');
+    const reported = (title: string, sharing: string, internalFields: string[] = []) =>
+      publishCase(t, city.org.id, city.cookie, {
+        title,
+        departmentId: counter.id,
+        reporterIds: [me.userId],
+        sharing,
+        internalFields,
+      });
+    await reported('庁内だけの改善', 'org');
+    const shared = await reported('他市にも共有した改善', 'network', ['department']);
+    const open = await reported('公開した改善', 'public');
+    expect((await call('PUT', '/api/me/career/shares', me.cookie, { facilitatorIds: [coach.userId] })).statusCode).toBe(
+      200,
+    );
+
+    // The owner's own map has every case; the coach, who is not in the city, reads what the city
+    // lets other organisations read: its shared cases, without a department it marked internal.
+    expect((await call('GET', '/api/me/career', me.cookie)).json().cases).toHaveLength(3);
+    const read = await call('GET', `/api/career-maps/${me.userId}`, coach.cookie);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().cases).toHaveLength(2);
+    expect(read.json().cases).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: open, departmentName: '窓口課' }),
+        expect.objectContaining({ id: shared, departmentName: null }),
+      ]),
+    );
+    expect(read.body).not.toContain('庁内だけの改善');
+    // Once the coach works in the city too, they read its cases as its members do.
+    await addMembership(t, { userId: coach.userId, orgId: city.org.id, role: 'facilitator' });
+    const inside = (await call('GET', `/api/career-maps/${me.userId}`, coach.cookie)).json();
+    expect(inside.cases).toHaveLength(3);
+    expect(inside.cases.every((c: { departmentName: string }) => c.departmentName === '窓口課')).toBe(true);
+  });
+
   it('answers 404 for a person who does not exist, as for one who does not share', async () => {
     const me = await signedIn();
     const nobody = await createUser(t);

@@ -69,6 +69,8 @@ export async function listReportedCases(db: Db, userId: string) {
       sceneId: kaizenCases.sceneId,
       departmentName: sql<string | null>`coalesce(${kaizenCases.departmentName}, ${departments.name})`,
       status: kaizenCases.status,
+      sharing: kaizenCases.sharing,
+      internalFields: kaizenCases.internalFields,
     })
     .from(caseReporters)
     .innerJoin(kaizenCases, eq(kaizenCases.id, caseReporters.caseId))
@@ -76,6 +78,12 @@ export async function listReportedCases(db: Db, userId: string) {
     .leftJoin(departments, eq(departments.id, kaizenCases.departmentId))
     .where(and(eq(caseReporters.userId, userId), inArray(kaizenCases.status, ['approved', 'published'])))
     .orderBy(desc(kaizenCases.happenedOn), desc(kaizenCases.id));
+}
+
+/** The organisations a person belongs to now. */
+export async function listOrgIdsOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, userId));
+  return rows.map((r) => r.orgId);
 }
 
 /** The facilitators the person shares their map with, earliest first. */

@@ -40,21 +40,36 @@ function toEntry(row: repo.CareerEntryRow): CareerEntry {
   };
 }
 
-/** Reads a person's whole map; withShares only for its owner. */
-async function readMap(ctx: ServiceContext, userId: string, withShares: boolean): Promise<CareerMap> {
+/**
+ * The person's cases as a reader of their map may see them. The owner sees every one. A facilitator
+ * who is not in a case's organisation sees what that organisation lets others read (as
+ * cases/policy.ts decides for its routes): only a case published beyond it, and not its department
+ * when marked internal. The person's share opens their map, not their organisations' cases.
+ */
+function casesFor(cases: Awaited<ReturnType<typeof repo.listReportedCases>>, readerOrgIds: Set<string> | null) {
+  return cases
+    .filter((c) => !readerOrgIds || readerOrgIds.has(c.orgId) || (c.status === 'published' && c.sharing !== 'org'))
+    .map(({ sharing: _, internalFields, ...c }) => ({
+      ...c,
+      departmentName:
+        readerOrgIds && !readerOrgIds.has(c.orgId) && internalFields.includes('department') ? null : c.departmentName,
+      sceneId: (c.sceneId as SceneId | null) ?? null,
+      status: c.status as 'approved' | 'published',
+    }));
+}
+
+/** Reads a person's whole map: with its shares for its owner, or as a facilitator they share it with reads it. */
+async function readMap(ctx: ServiceContext, userId: string, readerId: string | null): Promise<CareerMap> {
   const displayName = await repo.findUserName(ctx.db, userId);
   if (displayName === null) throw notFound();
   const entries = await repo.listEntries(ctx.db, userId);
   const cases = await repo.listReportedCases(ctx.db, userId);
-  const shares = withShares ? await repo.listShares(ctx.db, userId) : [];
+  const shares = readerId ? [] : await repo.listShares(ctx.db, userId);
+  const readerOrgIds = readerId ? new Set(await repo.listOrgIdsOf(ctx.db, readerId)) : null;
   return {
     person: { id: userId, displayName },
     entries: entries.map(toEntry),
-    cases: cases.map((c) => ({
-      ...c,
-      sceneId: (c.sceneId as SceneId | null) ?? null,
-      status: c.status as 'approved' | 'published',
-    })),
+    cases: casesFor(cases, readerOrgIds),
     shares: shares.map((s) => ({ ...s, since: s.since.toISOString() })),
   };
 }
@@ -69,7 +84,7 @@ function checkDates(input: EntryValues) {
 /** The signed-in person's own map: entries newest first, the cases they reported, their shares. */
 export async function getMyMap(ctx: ServiceContext): Promise<CareerMap> {
   const me = owner(ctx);
-  return readMap(me, me.actor.userId, true);
+  return readMap(me, me.actor.userId, null);
 }
 
 /** Adds an entry to the signed-in person's map. */
@@ -173,7 +188,7 @@ export async function replaceShares(ctx: ServiceContext, facilitatorIds: string[
         changes: { added, removed },
       });
     }
-    return readMap(tx, userId, true);
+    return readMap(tx, userId, null);
   });
 }
 
@@ -191,5 +206,5 @@ export async function listSharedWithMe(ctx: ServiceContext) {
 export async function getSharedMap(ctx: ServiceContext, userId: string): Promise<CareerMap> {
   const me = owner(ctx);
   if (!(await repo.isSharedWith(me.db, userId, me.actor.userId))) throw notFound();
-  return readMap(me, userId, false);
+  return readMap(me, userId, me.actor.userId);
 }
