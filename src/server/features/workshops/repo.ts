@@ -23,7 +23,12 @@ export async function insertGroups(db: Db, rows: (typeof workshopGroups.$inferIn
   if (rows.length > 0) await db.insert(workshopGroups).values(rows);
 }
 
-/** A workshop of the organisation (of one mode when given), optionally locked for a change. */
+/**
+ * A workshop of the organisation (of one mode when given), optionally locked for a change. The
+ * lock is FOR NO KEY UPDATE: it waits for participants' writes (which hold FOR SHARE) and they for
+ * it, but not for an event being added, whose foreign key check takes KEY SHARE on this row while
+ * it holds the event lock; FOR UPDATE there deadlocked a facilitator's change with a tally.
+ */
 export async function findWorkshop(
   db: Db,
   scope: OrgScope,
@@ -40,12 +45,12 @@ export async function findWorkshop(
         options.mode ? eq(workshops.mode, options.mode) : undefined,
       ),
     );
-  const [row] = await (options.lock ? query.for('update') : query);
+  const [row] = await (options.lock ? query.for('no key update') : query);
   return row ?? null;
 }
 
 /** A workshop by its id alone: for participants, who reach it by code and carry its id in their cookie. */
-export async function findWorkshopById(db: Db, id: string, options: { lock?: 'share' | 'update' } = {}) {
+export async function findWorkshopById(db: Db, id: string, options: { lock?: 'share' | 'no key update' } = {}) {
   const query = db.select().from(workshops).where(eq(workshops.id, id));
   const [row] = await (options.lock ? query.for(options.lock) : query);
   return row ?? null;

@@ -19,7 +19,7 @@ export async function releaseDueAnswers(db: Db, workshopId: string, k: number): 
   const due = pending.answers.filter((p) => p.n >= k);
   if (due.length === 0 && pending.poll < k) return false;
   return db.transaction(async (tx) => {
-    const workshop = await repo.findWorkshopById(tx, workshopId, { lock: 'update' });
+    const workshop = await repo.findWorkshopById(tx, workshopId, { lock: 'no key update' });
     if (!workshop) return false;
     const now = await repo.countUnreleased(tx, workshopId);
     const batches = now.answers.filter((p) => p.n >= k);

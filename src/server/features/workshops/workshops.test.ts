@@ -5,6 +5,7 @@ import { createRound, importTemplate } from '../../../../test/rounds.js';
 import { readEvents } from '../../../../test/sse.js';
 import type { ParticipantView, WorkshopView } from '../../../shared/workshops/workshop-schema.js';
 import { answerLimit, codeGuessLimit } from './participants.js';
+import { insertEvent } from './repo.js';
 
 /**
  * Live workshops through the API: a facilitator opens one on a round, people join by code without
@@ -538,5 +539,27 @@ describe('the live stream', () => {
 
     const stranger = await fetch(`${address}/api/workshops/${id}/events`);
     expect(stranger.status).toBe(404);
+  });
+});
+
+describe('a facilitator changing the workshop while events are written', () => {
+  it('is never refused as a conflict: the row lock does not wait on an event being added (which waited on it)', async () => {
+    const { id } = await openWorkshop();
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const [changed] = await Promise.all([
+        t.app.inject({
+          method: 'PATCH',
+          url: `${base()}/${id}`,
+          headers: { cookie: org.cookie },
+          payload: { currentItemKey: i % 2 ? 'vision' : 'sharing' },
+        }),
+        // What a tally or a progress list does a moment after answers, on this or another server.
+        insertEvent(t.deps.db, { workshopId: id, kind: 'tally', audience: 'all', payload: {}, now: t.clock.now() }),
+        insertEvent(t.deps.db, { workshopId: id, kind: 'progress', audience: 'all', payload: {}, now: t.clock.now() }),
+      ]);
+      statuses.push(changed.statusCode);
+    }
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });
 });
