@@ -76,9 +76,16 @@ export async function findPlatformOrgId(db: Db): Promise<string | null> {
 
 /**
  * Locks the organisation's row until the transaction ends, so checks that span several rows
- * (the last administrator, a department tree without cycles) cannot interleave.
+ * (the last administrator, a department tree without cycles, a round's units) cannot interleave.
+ * FOR NO KEY UPDATE: the lockers wait for each other, but the organisation's other writes do not
+ * wait for them (their foreign keys to the row take KEY SHARE, which FOR UPDATE would block).
  */
 export async function lockOrg(db: Db, scope: OrgScope): Promise<OrgRow | null> {
-  const [row] = await db.select().from(organizations).where(eq(organizations.id, scope.orgId)).for('update').limit(1);
+  const [row] = await db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, scope.orgId))
+    .for('no key update')
+    .limit(1);
   return row ?? null;
 }
