@@ -26,6 +26,8 @@ const fieldNames = [
   'displayName',
   'locale',
   'sessions',
+  'to',
+  'subject',
 ] as const;
 
 function includes<T extends string>(list: readonly T[], value: unknown): value is T {

@@ -419,6 +419,8 @@ export const en: Messages = {
     displayName: 'Name',
     locale: 'Language',
     sessions: 'Sessions',
+    to: 'To',
+    subject: 'Subject',
   },
   outbox: {
     title: 'Sent mail',

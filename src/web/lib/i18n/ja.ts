@@ -418,6 +418,8 @@ export const ja = {
     displayName: '氏名',
     locale: '表示言語',
     sessions: 'セッション数',
+    to: '宛先',
+    subject: '件名',
   },
   outbox: {
     title: '送信メール',
