@@ -488,17 +488,14 @@ export async function preparePageData(): Promise<PageData> {
     const counterUnit = departments.find((department) => department.name === '窓口係');
     if (!counterUnit) throw new Error('デモ市 has no 窓口係.');
 
-    const { plans } = await staff.get<{ plans: Row[] }>(`/api/orgs/${cityId}/plans`);
-    const presented = await Promise.all(
-      plans.map((p) =>
-        staff.get<Row & { versions: number; followups: { id: string; sequence: number; months: number }[] }>(
-          `/api/orgs/${cityId}/plans/${p.id}`,
-        ),
-      ),
+    // The staff member's demo plan, presented and shared with the navigator (other specs add more).
+    const { plans } = await navigator.get<{ plans: Row[] }>('/api/me/facilitated-plans');
+    const demoPlan = find(plans, '窓口の待ち時間を半分にする', 'plan');
+    const plan = await staff.get<Row & { followups: { id: string; sequence: number; months: number }[] }>(
+      `/api/orgs/${cityId}/plans/${demoPlan.id}`,
     );
-    const plan = presented.find((p) => p.versions > 0 && p.followups.length > 0 && p.title.length > 0);
-    const followup = plan?.followups[0];
-    if (!plan || !followup) throw new Error('The staff member has no presented demo plan with a follow-up.');
+    const [followup] = plan.followups;
+    if (!followup) throw new Error('The demo plan has no follow-up.');
 
     const suffix = uniqueSuffix();
     const workshopTitle = `点検用ワークショップ ${suffix}`;
