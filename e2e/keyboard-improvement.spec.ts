@@ -181,7 +181,7 @@ describe('キーボードだけの操作（改善の取り組み）', () => {
     await expectVisible(review.status('承認済み'));
   });
 
-  test('ログインしない人がキーボードだけで公開事例を探し、絞り込んで開く', async () => {
+  test('ログインしない人がキーボードだけで公開事例を探して開き、検索に戻る', async () => {
     const { page } = await browser.open();
     const search = new PublicCaseSearchPage(page);
     await search.goto();

@@ -61,10 +61,6 @@ export interface ContextOptions {
    */
   language?: Language;
   device?: Device;
-  /** A window of another size than the device's, in CSS pixels. */
-  viewport?: { width: number; height: number };
-  /** Device pixels per CSS pixel (1 unless given); 2 is what 200 % zoom on an ordinary screen gives. */
-  deviceScaleFactor?: number;
   /** Only for injecting axe-core: the app's CSP rightly refuses scripts that are not its own. */
   bypassCSP?: boolean;
   /** Cookies of a session logged in beforehand (ApiSession.http.storageState()), to skip the login. */
@@ -84,10 +80,10 @@ export async function openPage(
     baseURL: baseUrl(),
     locale: browserLocales[options.language ?? 'ja'],
     timezoneId: 'Asia/Tokyo',
-    viewport: options.viewport ?? viewports[device],
+    viewport: viewports[device],
     isMobile: device === 'phone',
     hasTouch: device === 'phone',
-    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    deviceScaleFactor: 1,
     bypassCSP: options.bypassCSP ?? false,
     ...(options.language
       ? { storageState: withChosenLanguage(options.storageState, options.language) }

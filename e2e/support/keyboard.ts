@@ -8,21 +8,86 @@ import { selectedOptionText } from './locators.js';
 const isFocused = (target: Locator) => target.evaluate((element) => element === document.activeElement);
 
 /**
+ * How many Tab presses (negative: Shift+Tab) should take the focus from where it is to `target`,
+ * counted over the page's tab order as the browser builds it: focusable, shown, not inert, one stop
+ * per radio group, inside the open modal dialog if there is one. An estimate only: the keys are
+ * still pressed one by one, and the focus is checked when they are done.
+ */
+function countTabStops(target: Locator): Promise<number | null> {
+  return target.evaluate((goal) => {
+    const modal = document.querySelector('dialog:modal');
+    const scope: ParentNode = modal ?? document;
+    const candidates = [
+      ...scope.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable="true"]',
+      ),
+    ].filter(
+      (element) =>
+        element.tabIndex >= 0 &&
+        !(element as HTMLButtonElement).disabled &&
+        !element.closest('[inert]') &&
+        !(element instanceof HTMLInputElement && element.type === 'hidden') &&
+        element.checkVisibility({ visibilityProperty: true }),
+    );
+    const active = document.activeElement as HTMLElement | null;
+    const isBefore = (element: Element) =>
+      Boolean(
+        active &&
+          active !== document.body &&
+          element.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+    // A radio group is one stop: its checked radio, else the radio the focus enters it by.
+    const groups = new Map<string, HTMLInputElement[]>();
+    for (const element of candidates) {
+      if (element instanceof HTMLInputElement && element.type === 'radio' && element.name) {
+        const key = `${element.form?.id ?? ''}|${element.name}`;
+        groups.set(key, [...(groups.get(key) ?? []), element]);
+      }
+    }
+    const stops = candidates.filter((element) => {
+      if (!(element instanceof HTMLInputElement && element.type === 'radio' && element.name)) return true;
+      const group = groups.get(`${element.form?.id ?? ''}|${element.name}`) ?? [];
+      if (group.includes(active as HTMLInputElement)) return element === active;
+      const checked = group.find((radio) => radio.checked);
+      if (checked) return element === checked;
+      const forward = !isBefore(goal);
+      return element === (forward ? group[0] : group[group.length - 1]);
+    });
+    const to = stops.indexOf(goal as HTMLElement);
+    if (to < 0) return null;
+    const from = active ? stops.indexOf(active) : -1;
+    if (from >= 0) return to - from;
+    // From the page itself or a focused region (the main landmark): the next stop after it.
+    const next = stops.findIndex((element) => !isBefore(element) || !active || active === document.body);
+    return to - (next < 0 ? stops.length : next) + 1;
+  });
+}
+
+/**
  * Presses Tab until `target` has the focus, as someone without a mouse moves through the page, and
  * fails when it is not reached within `maxPresses` (a control left out of the tab order). When the
- * target comes before the focus in the page, Shift+Tab goes back to it, as a person would.
+ * target comes before the focus in the page, Shift+Tab goes back to it, as a person would. The keys
+ * for the distance the tab order gives are pressed in a row, then one at a time with a check each.
  */
 export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
   await target.waitFor({ state: 'visible' });
+  let presses = 0;
+  if (await isFocused(target)) return;
+  const counted = await countTabStops(target);
+  if (counted !== null && counted !== 0 && Math.abs(counted) <= maxPresses) {
+    const key = counted > 0 ? 'Tab' : 'Shift+Tab';
+    for (let step = 0; step < Math.abs(counted); step += 1) await page.keyboard.press(key);
+    presses = Math.abs(counted);
+  }
   const isBehind = await target.evaluate((element) => {
     const active = document.activeElement;
     if (!active || active === document.body) return false;
     return Boolean(active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING);
   });
   const key = isBehind ? 'Shift+Tab' : 'Tab';
-  for (let presses = 0; ; presses += 1) {
+  for (; ; presses += 1) {
     if (await isFocused(target)) return;
-    if (presses === maxPresses) throw new Error(`${key} did not reach ${target} within ${maxPresses} presses.`);
+    if (presses >= maxPresses) throw new Error(`${key} did not reach ${target} within ${maxPresses} presses.`);
     await page.keyboard.press(key);
   }
 }

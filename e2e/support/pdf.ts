@@ -92,6 +92,8 @@ const mmToPx = (mm: number) => Math.round((mm * 96) / 25.4);
 export interface PrintOptions {
   /** The page margin of the page's @page rule in millimetres (15 mm in styles/print.css). */
   marginMm?: number;
+  /** Save a picture of the first page beside the PDF (the default). */
+  picture?: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function printToPdf(page: Page, name: string, options: PrintOptions
 
   const first = pages[0];
   const viewport = page.viewportSize();
-  if (first && viewport) {
+  if (first && viewport && options.picture !== false) {
     const margin = options.marginMm ?? 15;
     const widthMm = (first.width / 72) * 25.4;
     const heightMm = (first.height / 72) * 25.4;
