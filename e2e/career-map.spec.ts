@@ -1,23 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CareerPage } from './pages/career.page.js';
 import { apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
-import { useBrowser } from './support/browser.js';
+import { saveScreenshot as shoot, useBrowser } from './support/browser.js';
 import { demo, uniqueSuffix } from './support/demo.js';
 import { expectCount, expectPath, expectText, expectVisible } from './support/expect.js';
-
-// Pictures for people to look over, kept out of the checkout.
-const shots = path.join(os.tmpdir(), 'kn-career-map-shots');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
+import { expectA4, expectNoPdfText, expectPageCount, expectPdfText, printToPdf } from './support/pdf.js';
 
 /** Today in Japan, as a date input wants it. */
 const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -114,17 +102,12 @@ describe('改善キャリアマップ', () => {
     // Printed on A4, without the buttons, sharing and downloads.
     await page.emulateMedia({ media: 'print' });
     await expectCount(page.getByRole('region', { name: '共有', exact: true }).filter({ visible: true }), 0);
-    const pdfFile = path.join(shots, 'career.pdf');
-    mkdirSync(shots, { recursive: true });
-    writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(4);
-    const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
-    expect(Number(size?.[1])).toBeCloseTo(595.28, 0);
-    expect(Number(size?.[2])).toBeCloseTo(841.89, 0);
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(shots, 'career-print')]);
+    const pdf = await printToPdf(page, 'career-print');
+    expectA4(pdf, 'portrait');
+    expectPageCount(pdf, [1, 4]);
+    expectPdfText(pdf, ['改善キャリアマップ', demo.staff.name], 1);
+    expectPdfText(pdf, [title, '次は役所全体の仕組みにして、他の課にも広げたい。']);
+    expectNoPdfText(pdf, ['CSV（Excel用）', '共有中：']);
   });
 
   test('スマートフォン（375px）でも横にはみ出さずに読め、アクセシビリティの問題がない', async () => {

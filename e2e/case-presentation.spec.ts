@@ -1,17 +1,16 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { tinyPng } from './fixtures/tiny-files.js';
-import { CasePresentationPage, printToPdf } from './pages/case-presentation.page.js';
+import { CasePresentationPage } from './pages/case-presentation.page.js';
 import { CaseDetailPage } from './pages/cases.page.js';
 import { type ApiSession, apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, DEMO_NPO, demo, uniqueSuffix } from './support/demo.js';
 import { expectCount, expectHidden, expectText, expectVisible } from './support/expect.js';
+import { expectA4, expectNoPdfText, expectPageCount, expectPdfText, printToPdf } from './support/pdf.js';
 
 // A published demo case of デモ市 with effects and a cost (src/server/seed/demo-cases.ts).
 const demoCase = 'RPAで給与・旅費の入力作業を自動化';
-// A4 in PDF points: 210 × 297 mm.
-const a4 = { short: 595.28, long: 841.89 };
 
 interface CaseHit {
   id: string;
@@ -89,10 +88,11 @@ describe('発表用1枚資料', () => {
     await page.emulateMedia({ media: 'print' });
     await expectHidden(slide.printButton);
     await expectHidden(page.getByRole('navigation', { name: 'メインメニュー' }));
-    const pdf = await printToPdf(page, 'case-presentation-print');
-    expect(pdf.pages).toBe(1);
-    expect(pdf.width).toBeCloseTo(a4.long, 0);
-    expect(pdf.height).toBeCloseTo(a4.short, 0);
+    const pdf = await printToPdf(page, 'case-presentation-print', { marginMm: 10 });
+    expectPageCount(pdf, 1);
+    expectA4(pdf, 'landscape');
+    expectPdfText(pdf, [demoCase, '改善前', '改善後', '効果', '600時間/年', '1,200,000円/年', '他課の定型入力']);
+    expectNoPdfText(pdf, ['印刷・PDF保存']);
   });
 
   test('長い文章と写真のある事例も1枚に収まり、写真には名前の代替テキストがつき、他の組織には庁内限りの欄が出ない', async () => {
@@ -150,9 +150,10 @@ describe('発表用1枚資料', () => {
 
     await page.emulateMedia({ media: 'print' });
     expect(await slide.clampedTexts()).toBe(4);
-    const pdf = await printToPdf(page, 'case-presentation-long-print');
-    expect(pdf.pages).toBe(1);
-    expect(pdf.width).toBeCloseTo(a4.long, 0);
+    const pdf = await printToPdf(page, 'case-presentation-long-print', { marginMm: 10 });
+    expectPageCount(pdf, 1);
+    expectA4(pdf, 'landscape');
+    expectPdfText(pdf, [title, '12,000円', 'ほか3件の効果は事例のページにあります。']);
 
     // Published and read by another organisation: what was marked internal is not on its sheet either.
     for (const [email, action] of [

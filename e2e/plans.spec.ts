@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { printToPdf } from './pages/case-presentation.page.js';
 import { FollowupPage, PlanEditor, PlanPage, PlansListPage } from './pages/plans.page.js';
 import { anonymousApi, apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -7,11 +6,10 @@ import { saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
 import { expectCount, expectPath, expectText, expectVisible } from './support/expect.js';
 import { field } from './support/locators.js';
+import { expectA4, expectNoPdfText, expectPageCount, expectPdfText, printToPdf } from './support/pdf.js';
 
 // A demo round of the city, on which a workshop can be opened.
 const demoRound = '2026年度 下期 職場の立ち位置チェック';
-// A4 in PDF points: 210 × 297 mm.
-const a4 = { short: 595.28, long: 841.89 };
 
 /** A day in Japan, `days` from today, as date inputs and the API write it. */
 function dayFromToday(days: number): string {
@@ -131,12 +129,12 @@ describe('アクションプラン', () => {
     await expectText(page.getByText('第1版（時点版）'), '第1版');
     await expectText(page.locator('main'), '係で結果を話し合う');
     await expectNoAxeViolations(page, 'version page');
-    await page.emulateMedia({ media: 'print' });
     const printed = await printToPdf(page, 'plan-version-1');
     await page.emulateMedia({ media: 'screen' });
-    expect(printed.pages).toBeGreaterThanOrEqual(1);
-    expect(printed.width).toBeCloseTo(a4.short, 0);
-    expect(printed.height).toBeCloseTo(a4.long, 0);
+    expectA4(printed, 'portrait');
+    expectPageCount(printed, [1, 2]);
+    expectPdfText(printed, [title, '第1版（時点版）', '係で結果を話し合う']);
+    expectNoPdfText(printed, ['印刷する（A4）']);
 
     // The 完成版 ends the plan: the follow-ups end, the editor is read-only and says why.
     await page.goto(planPath);

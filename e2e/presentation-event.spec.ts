@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
@@ -13,16 +9,14 @@ import {
 import { WorkshopsPage } from './pages/workshop.page.js';
 import { anonymousApi, apiAs, logInContext } from './support/api.js';
 import { expectNoAxeViolations } from './support/axe.js';
-import { useBrowser } from './support/browser.js';
+import { saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
 import { expectCount, expectHidden, expectPath, expectText, expectValue, expectVisible } from './support/expect.js';
+import { expectA4, expectPageCount, expectPdfText, printToPdf } from './support/pdf.js';
 
-// Pictures for people to look over, kept out of the checkout.
-const shots = path.join(os.tmpdir(), 'kn-presentation-event-shots');
-
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage, animations: 'disabled' });
+/** A picture in e2e/screenshots/ for people to look over. */
+function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  return saveScreenshot(page, `presentation-event-${name}`, { fullPage });
 }
 
 const criteria = ['効果', '創意工夫', '横展開のしやすさ', '発表のわかりやすさ'];
@@ -210,17 +204,10 @@ describe('事例発表会', () => {
     );
     expect(csv.status()).toBe(200);
     expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    await page.emulateMedia({ media: 'print' });
-    const pdfFile = path.join(shots, 'results.pdf');
-    writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
-    const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
-    expect(Number(size?.[1])).toBeCloseTo(595.28, 0);
-    expect(Number(size?.[2])).toBeCloseTo(841.89, 0);
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(shots, 'results-print')]);
+    const pdf = await printToPdf(page, 'presentation-event-results-print');
+    expectA4(pdf, 'portrait');
+    expectPageCount(pdf, [1, 2]);
+    expectPdfText(pdf, [title, '審査員評価', first.title, '18.0 / 20'], 1);
 
     // The list names the kind and leads back to the console.
     await page.emulateMedia({ media: 'screen' });

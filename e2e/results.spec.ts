@@ -6,6 +6,7 @@ import { saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo } from './support/demo.js';
 import { expectCount, expectHidden, expectText, expectVisible } from './support/expect.js';
 import { field } from './support/locators.js';
+import { expectA4, expectNoPdfText, expectPageCount, expectPdfText, printToPdf } from './support/pdf.js';
 
 // The rounds the demo seed runs in デモ市 with the 職場編（簡易版） sheet (src/server/seed/demo-rounds.ts).
 const rounds = {
@@ -109,12 +110,16 @@ describe('シートの結果', () => {
     expect(text).toMatch(/印刷日\s*\d{4}年\d{1,2}月\d{1,2}日（令和\d+年）/);
     await saveScreenshot(page, 'results-report-print');
 
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(4);
+    const pdf = await printToPdf(page, 'results-report-pdf');
+    expectA4(pdf, 'portrait');
+    expectPageCount(pdf, [1, 4]);
+    expectPdfText(pdf, ['結果レポート', rounds.second, '市民からの信頼'], 1);
+    expectPdfText(pdf, ['次の一手', '目標が職場の言葉で書かれて掲示・共有され']);
+    expectNoPdfText(pdf, ['印刷する']);
     // Each printed page is numbered at its foot: 1 / 3.
-    expect(await report.pageNumberRule()).toMatch(/@bottom-center\s*\{[^}]*counter\(page\)[^}]*counter\(pages\)/);
+    pdf.pages.forEach((printed, index) => {
+      expect(printed.text).toContain(`${index + 1} / ${pdf.pages.length}`);
+    });
   });
 
   test('受付中の匿名の実施では、どの欄も「受付中だから」という本当の理由を示し、回答数は表示する', async () => {

@@ -7,6 +7,7 @@ import { saveScreenshot, useBrowser } from './support/browser.js';
 import { DEMO_CITY, demo, uniqueSuffix } from './support/demo.js';
 import { expectCount, expectPath, expectText, expectVisible } from './support/expect.js';
 import { chooseOption, field, selectedOptionText } from './support/locators.js';
+import { expectA4, expectNoPdfText, expectPageCount, expectPdfText, printToPdf } from './support/pdf.js';
 
 // A demo round of the city; its anonymity threshold k is 3, so three people make a spread visible.
 const demoRound = '2026年度 下期 職場の立ち位置チェック';
@@ -242,8 +243,14 @@ describe('ワークショップ', () => {
 
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: '印刷する', exact: true }).isVisible()).resolves.toBe(false);
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    const pdf = await printToPdf(page, 'workshop-summary-print');
+    expectA4(pdf, 'portrait');
+    // The drafts and the first item on page one, then about three items a page, the poll last:
+    // five pages for the ten items of the demo sheet.
+    expectPageCount(pdf, [4, 5]);
+    expectPdfText(pdf, [title, '朝会で目標に触れる時間を1分とる。'], 1);
+    expectPdfText(pdf, ['示されてはいるが、共有まではしていない。']);
+    expectNoPdfText(pdf, ['CSVでダウンロード']);
     await admin.dispose();
   });
 

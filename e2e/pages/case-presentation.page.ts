@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { expectVisible } from '../support/expect.js';
 
@@ -53,30 +50,4 @@ export class CasePresentationPage {
       .locator('.case-slide__clamp')
       .evaluateAll((elements) => elements.filter((element) => element.scrollHeight > element.clientHeight + 1).length);
   }
-}
-
-const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
-
-export interface PrintedPdf {
-  pages: number;
-  /** Width and height of the first page in points. */
-  width: number;
-  height: number;
-  /** The first page drawn as a PNG in e2e/screenshots/, for people to look over. */
-  picture: string;
-}
-
-/**
- * Prints the page as Chromium's print dialog would (the page's own @page size), then reads the
- * PDF with poppler's pdfinfo and draws its first page with pdftoppm.
- */
-export async function printToPdf(page: Page, name: string): Promise<PrintedPdf> {
-  mkdirSync(screenshotDir, { recursive: true });
-  const file = `${screenshotDir}${name}.pdf`;
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
-  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, `${screenshotDir}${name}`]);
-  return { pages, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), picture: `${name}.png` };
 }

@@ -110,20 +110,6 @@ export class ReportPage {
     this.itemsTable = page.getByRole('region', { name: '項目ごとの結果の表', exact: true });
   }
 
-  /** The page-number rule of the report's printed pages (its @page margin box), as the browser parsed it. */
-  async pageNumberRule(): Promise<string | null> {
-    return this.page.evaluate(() => {
-      const rules = (list: CSSRuleList): CSSRule[] =>
-        [...list].flatMap((rule) => [rule, ...('cssRules' in rule ? rules((rule as CSSGroupingRule).cssRules) : [])]);
-      for (const sheet of [...document.styleSheets]) {
-        for (const rule of rules(sheet.cssRules)) {
-          if (rule instanceof CSSPageRule && rule.cssText.includes('counter(pages)')) return rule.cssText;
-        }
-      }
-      return null;
-    });
-  }
-
   async goto(orgId: string, roundId: string, roundTitle: string, kind: 'group' | 'mine' = 'group'): Promise<void> {
     await this.page.goto(`/orgs/${orgId}/rounds/${roundId}/report?kind=${kind}`);
     await expectVisible(this.page.getByRole('heading', { level: 1, name: roundTitle, exact: true }));

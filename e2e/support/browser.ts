@@ -115,27 +115,45 @@ export async function saveScreenshot(page: Page, name: string, options: { fullPa
 /**
  * One Chromium per spec file. `open()` gives each test its own profile, closed when the test
  * ends; a failing test leaves a picture of its last screen in e2e/screenshots/failed-*.png.
+ * `keep()` gives a profile that lasts until the file ends, for tests that go over many pages
+ * as one person and would otherwise spend their time starting profiles.
  */
-export function useBrowser(): { open: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }> } {
+export function useBrowser(): {
+  open: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
+  keep: (options?: ContextOptions) => Promise<{ context: BrowserContext; page: Page }>;
+} {
   let browser: Browser | undefined;
+  const kept: BrowserContext[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    await Promise.all(kept.map((context) => context.close()));
     await browser?.close();
   });
+  const running = (): Browser => {
+    if (!browser) throw new Error('The browser is not running: call useBrowser() at the top of a describe block.');
+    return browser;
+  };
   return {
     async open(options) {
-      if (!browser) throw new Error('The browser is not running: call useBrowser() at the top of a describe block.');
-      const opened = await openPage(browser, options);
+      const opened = await openPage(running(), options);
       onTestFinished(async ({ task }) => {
-        if (task.result?.state === 'fail') {
-          const name = `failed-${task.name.replace(/[\\/:*?"<>|\s]+/g, '-')}`.slice(0, 120);
-          await saveScreenshot(opened.page, name).catch(() => undefined);
-        }
+        if (task.result?.state === 'fail') await saveFailure(opened.page, task.name);
         await opened.context.close();
       });
       return opened;
     },
+    async keep(options) {
+      const opened = await openPage(running(), options);
+      kept.push(opened.context);
+      return opened;
+    },
   };
+}
+
+/** A picture of the last screen of a failed test, named after it. */
+export async function saveFailure(page: Page, testName: string): Promise<void> {
+  const name = `failed-${testName.replace(/[\\/:*?"<>|\s]+/g, '-')}`.slice(0, 120);
+  await saveScreenshot(page, name).catch(() => undefined);
 }
