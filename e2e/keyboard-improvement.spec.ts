@@ -306,7 +306,8 @@ describe('キーボードだけの操作（改善の取り組み）', () => {
     const card = participant.card('めざす姿と目標の共有');
     await checkRadioByKeys(phone.page, card.getByRole('radio', { name: /^段階2 / }));
     await expectText(card.getByRole('status'), '保存しました');
-    await expectText(console.progress, '1項目に回答');
+    // The demo round is anonymous: the console tells how many answered, not who.
+    await expectText(console.progress, 'この項目の回答は1人です。');
 
     await pressSpaceOn(page, console.spread.getByRole('checkbox', { name: '参加者に分布を見せる' }), 80);
     await pressEnterOn(page, console.lock.getByRole('button', { name: 'ロックする', exact: true }), 80);
