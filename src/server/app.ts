@@ -34,6 +34,7 @@ import { registerWorkshopRoutes } from './features/workshops/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
+import { registerRequestTextCheck } from './plugins/request-text.js';
 
 export const APP_VERSION = '0.1.0';
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       : undefined,
   });
   registerJsonBody(app);
+  registerRequestTextCheck(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

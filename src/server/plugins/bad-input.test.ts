@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment, createOrgWithAdmin } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { fieldErrorCatalog } from '../../shared/errors/field-errors.js';
 
 /** Bad input gets a 4xx problem+json in Japanese and English, never a 500, and harms nothing stored. */
 let t: TestApp;
@@ -252,5 +253,34 @@ describe('bad query strings', () => {
       const r = await t.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
       expect(r.statusCode, url).toBe(400);
     }
+  });
+});
+
+/** The first field error of a 400, to check its path and its catalogued words. */
+function fieldError(response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }) {
+  expectProblem(response, 400, 'validation');
+  const [field] = (response.json() as { errors: { path: string; code: string; messages: object }[] }).errors;
+  return field;
+}
+
+describe('text no database can store', () => {
+  it('refuses U+0000 in any query string or path parameter, without login too', async () => {
+    const nul = { code: 'text.control_characters', messages: fieldErrorCatalog['text.control_characters'] };
+    for (const url of [
+      '/api/public/cases?tag=%00',
+      '/api/public/cases?tag=a%00b',
+      '/api/public/cases?q=x&tag=a&tag=%00',
+    ]) {
+      const field = fieldError(await t.app.inject({ method: 'GET', url }));
+      expect(field, url).toMatchObject({ path: expect.stringMatching(/^querystring\.tag/), ...nul });
+    }
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${ctx.org.id}/cases/export?tag=%00`,
+      headers: { cookie: ctx.cookie },
+    });
+    expect(fieldError(exported)).toMatchObject({ path: 'querystring.tag', ...nul });
+    const token = await t.app.inject({ method: 'GET', url: '/api/invitations/a%00b' });
+    expect(fieldError(token)).toMatchObject({ path: 'params.token', ...nul });
   });
 });
