@@ -284,3 +284,48 @@ describe('text no database can store', () => {
     expect(fieldError(token)).toMatchObject({ path: 'params.token', ...nul });
   });
 });
+
+describe('lone surrogates in JSON', () => {
+  const broken = { code: 'text.unpaired_surrogate', messages: fieldErrorCatalog['text.unpaired_surrogate'] };
+  const send = (method: 'POST' | 'PATCH', url: string, body: string) =>
+    t.app.inject({ method, url, headers: { cookie: ctx.cookie, 'content-type': 'application/json' }, payload: body });
+
+  it('refuses them with the field named, and stores nothing in their place', async () => {
+    const me = await send('PATCH', '/api/auth/me', '{"displayName":"a\\ud800"}');
+    expect(fieldError(me)).toMatchObject({ path: 'body.displayName', ...broken });
+    const profile = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: ctx.cookie } });
+    expect(profile.json().displayName).toBe(ctx.admin.user.displayName);
+
+    const department = await send('PATCH', `${url}/${departmentId}`, JSON.stringify({ name: 'b\udc00c' }));
+    expect(fieldError(department)).toMatchObject({ path: 'body.name', ...broken });
+    const org = await send('PATCH', `/api/orgs/${ctx.org.id}`, JSON.stringify({ name: '\udbff' }));
+    expect(fieldError(org)).toMatchObject({ path: 'body.name', ...broken });
+    const list = await t.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
+    expect(list.body).not.toContain('\ufffd');
+
+    // A pair is one character and passes: 𠮷 (U+20BB7) is sent as \ud842\udfb7.
+    const paired = await send('POST', url, '{"name":"\\ud842\\udfb7野課","level":"bureau"}');
+    expect(paired.statusCode).toBe(201);
+    expect(paired.json().name).toBe('𠮷野課');
+  });
+
+  it('names the path inside lists and objects, and the object whose key is broken', async () => {
+    const event = await send(
+      'POST',
+      `/api/orgs/${ctx.org.id}/presentation-events`,
+      JSON.stringify({
+        title: '発表会',
+        criteria: ['効果'],
+        presentations: [
+          { title: '一', presenter: '市民課' },
+          { title: '二\ud800', presenter: '総務課' },
+        ],
+      }),
+    );
+    expect(fieldError(event)).toMatchObject({ path: 'body.presentations.1.title', ...broken });
+    const key = await send('POST', url, '{"name":"課","level":"bureau","extra":{"\\udc00":1}}');
+    expect(fieldError(key)).toMatchObject({ path: 'body.extra', ...broken });
+    const nul = await send('POST', url, JSON.stringify({ name: 'a\u0000b', level: 'bureau' }));
+    expect(fieldError(nul)).toMatchObject({ path: 'body.name', code: 'text.control_characters' });
+  });
+});
