@@ -32,7 +32,7 @@ import { registerSceneGridRoutes } from './features/scene-grid/routes.js';
 import { registerSheetRoutes } from './features/sheets/routes.js';
 import { registerWorkshopRoutes } from './features/workshops/routes.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { answerFrameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerJsonBody } from './plugins/json-body.js';
 import { registerRequestTextCheck } from './plugins/request-text.js';
 
@@ -54,6 +54,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: deps.env.BODY_LIMIT,
     trustProxy: deps.env.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -108,6 +108,16 @@ describe('bad input', () => {
     expectProblem(r2, 400, 'validation');
     const r3 = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expectProblem(r3, 404, 'not_found');
+    // Paths the router cannot read: not UTF-8 once decoded, or a parameter past its length.
+    for (const path of [
+      '/api/orgs/%E7%B7/departments',
+      '/api/public/cases/%zz',
+      `/api/public/cases/${'a'.repeat(300)}`,
+    ]) {
+      const r = await t.app.inject({ method: 'GET', url: path });
+      expectProblem(r, 404, 'not_found');
+      expect(r.body, path).not.toContain('/api/');
+    }
   });
 
   it('a bad query string', async () => {
