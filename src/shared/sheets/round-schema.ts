@@ -84,7 +84,12 @@ export const createRoundSchema = z
   .strictObject({
     title: requiredTextSchema(100),
     templateId: chosenIdSchema,
-    version: z.number().int({ error: 'round.version_unknown' }).min(1, { error: 'round.version_unknown' }),
+    // Bounded as in the template routes: past 2^31 the database's integer column fails the query.
+    version: z
+      .number()
+      .int({ error: 'round.version_unknown' })
+      .min(1, { error: 'round.version_unknown' })
+      .max(100_000, { error: 'round.version_unknown' }),
     scopeKind: roundScopeKindSchema,
     departmentIds: z.array(chosenIdSchema).max(200).default([]),
     /** For a cohort scope: members of the organisation who take part (more can join by the link). */
