@@ -1,0 +1,547 @@
+import fc from 'fast-check';
+import { multipartBody, sampleFiles, zipOf } from '../cases.js';
+import type { Example } from './examples.js';
+import type { JsonSchema, Operation } from './operations.js';
+import type { FuzzRequest } from './send.js';
+import {
+  boundaryNumbers,
+  injections,
+  invalidPercentEncodings,
+  invalidUtf8,
+  loneSurrogates,
+  malformedIds,
+  oddDates,
+  type ValueContext,
+  validOf,
+  wrongJsonValues,
+  wrongUrlValues,
+} from './values.js';
+import { type Caller, poolFor, type World } from './world.js';
+
+/** What one generated request does to an operation; every operation gets every kind, for every caller. */
+export const kinds = [
+  'valid',
+  'wrong-type',
+  'huge',
+  'deep',
+  'bad-encoding',
+  'nul',
+  'lone-surrogate',
+  'injection',
+  'real-ids',
+  'malformed-ids',
+  'boundaries',
+  'bad-query',
+  'bad-body',
+  'bad-cookies',
+] as const;
+export type Kind = (typeof kinds)[number];
+
+type Generate = fc.GeneratorValue;
+/** Which request of its kind this is: the run (a new seed) and the variant (another place changed). */
+export interface Position {
+  run: number;
+  variant: number;
+}
+type Segment = string | number;
+
+/** A body value's place: the root ([]) or a path of keys and indexes. */
+interface Slot {
+  path: Segment[];
+  value: unknown;
+}
+
+/** The request as it is built: path and query values already percent-encoded (so a mutation may break that). */
+interface Draft {
+  path: Map<string, string>;
+  query: [string, string][];
+  /** A JSON value to send, or bytes with their content type. */
+  body: { json: unknown } | { raw: string | Buffer; contentType: string } | null;
+  cookies: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+const randomUuid = fc.uuid({ version: 4 });
+
+/**
+ * Ids for a caller: a valid-looking request takes the own organisation's of the right name; the
+ * others sometimes take one of another kind or a foreign organisation's.
+ */
+function valueContext(world: World, strict: boolean): ValueContext {
+  return {
+    id(name) {
+      const exact = poolFor(world.own, name);
+      const anyOwn = world.own.get('any') ?? [];
+      const foreign = poolFor(world.foreign, name);
+      const one = (ids: string[]) => (ids.length ? fc.constantFrom(...ids) : randomUuid);
+      if (strict) return one(exact.length ? exact : anyOwn);
+      return fc.oneof(
+        { weight: 8, arbitrary: one(exact) },
+        { weight: 1, arbitrary: one(anyOwn) },
+        { weight: 1, arbitrary: one(foreign) },
+      );
+    },
+    known: (name) => world.values.get(name) ?? [],
+  };
+}
+
+const pick = <T>(g: Generate, list: readonly T[]): T => list[g(fc.nat, list.length - 1)] as T;
+const chance = (g: Generate, percent: number) => g(fc.nat, 99) < percent;
+const isIdName = (name: string) => /Ids?$/.test(name) || name === 'compareTo';
+const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function urlValue(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(urlValue);
+  if (value === null || value === undefined) return [];
+  return [encodeURIComponent(typeof value === 'object' ? JSON.stringify(value) : String(value))];
+}
+
+/** Every place in a body value, containers included, the root first. */
+function slotsOf(value: unknown): Slot[] {
+  const slots: Slot[] = [];
+  const stack: Slot[] = [{ path: [], value }];
+  while (stack.length > 0 && slots.length < 500) {
+    const slot = stack.shift() as Slot;
+    slots.push(slot);
+    if (Array.isArray(slot.value))
+      for (const [i, v] of slot.value.entries()) stack.push({ path: [...slot.path, i], value: v });
+    else if (slot.value && typeof slot.value === 'object')
+      for (const [k, v] of Object.entries(slot.value)) stack.push({ path: [...slot.path, k], value: v });
+  }
+  return slots;
+}
+
+/** Sets a value at a path; a path an earlier mutation has replaced the way to is left alone. */
+function setAt(root: unknown, path: Segment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  let parent: unknown = root;
+  for (const segment of path.slice(0, -1)) {
+    if (!parent || typeof parent !== 'object') return root;
+    parent = (parent as Record<Segment, unknown>)[segment];
+  }
+  if (parent && typeof parent === 'object') (parent as Record<Segment, unknown>)[path.at(-1) as Segment] = value;
+  return root;
+}
+
+/** Where a string-shaped mutation can go: path parameters, query parameters, strings in the body. */
+type Target = { where: 'path' | 'query'; name: string; schema: JsonSchema } | { where: 'body'; slot: Slot };
+
+type Accept = (value: unknown, name: string, schema?: JsonSchema) => boolean;
+
+function targetsOf(op: Operation, draft: Draft, accept: Accept): Target[] {
+  const targets: Target[] = [
+    ...op.pathParams.map((p) => ({ where: 'path' as const, name: p.name, schema: p.schema })),
+    ...op.query.map((p) => ({ where: 'query' as const, name: p.name, schema: p.schema })),
+  ].filter((t) => accept(undefined, t.name, t.schema));
+  if (draft.body && 'json' in draft.body) {
+    for (const slot of slotsOf(draft.body.json)) {
+      const name = String(slot.path.at(-1) ?? 'body');
+      if (accept(slot.value, name)) targets.push({ where: 'body', slot });
+    }
+  }
+  return targets;
+}
+
+/** Puts a value at a target: percent-encoded in the URL unless `raw`, as it is in the body. */
+function put(draft: Draft, target: Target, value: unknown, raw = false) {
+  if (target.where === 'body') {
+    // A copy: the catalogue's objects ({}, [null]) must not be shared, or later mutations change them.
+    if (draft.body && 'json' in draft.body)
+      draft.body.json = setAt(draft.body.json, target.slot.path, structuredClone(value));
+  } else if (target.where === 'path') {
+    draft.path.set(target.name, raw ? String(value) : (urlValue(value)[0] ?? ''));
+  } else {
+    draft.query = draft.query.filter(([key]) => key !== target.name);
+    for (const v of raw ? [String(value)] : urlValue(value)) draft.query.push([target.name, v]);
+  }
+}
+
+/** A mutation for one to three targets of the accepted kind, or for the whole body when there are none. */
+function mutateSome(
+  g: Generate,
+  op: Operation,
+  draft: Draft,
+  accept: Accept,
+  make: (target: Target) => { value: unknown; raw?: boolean },
+): number {
+  const targets = targetsOf(op, draft, accept);
+  if (targets.length === 0) {
+    if (op.body || op.method !== 'GET')
+      draft.body = { json: make({ where: 'body', slot: { path: [], value: null } }).value };
+    return 1;
+  }
+  const count = Math.min(targets.length, 1 + g(fc.nat, 2));
+  for (let i = 0; i < count; i++) {
+    const target = pick(g, targets);
+    const made = make(target);
+    put(draft, target, made.value, made.raw);
+  }
+  return 1;
+}
+
+/** Requests of a kind that change one place each: at most this many places per operation and caller. */
+const MAX_VARIANTS = 4;
+
+/**
+ * Changes one place, the variant-th in an order drawn from the generator (so every variant of a
+ * request sees the same order), most telling places first; the others stay valid, so the change
+ * reaches the code behind the checks. Returns how many variants the request has.
+ */
+function mutateOne(
+  g: Generate,
+  op: Operation,
+  draft: Draft,
+  variant: number,
+  accept: Accept,
+  make: (target: Target) => unknown,
+  rank: (target: Target) => number = () => 0,
+): number {
+  const targets = targetsOf(op, draft, accept);
+  if (targets.length === 0) return 1;
+  const shuffled = g(() => fc.shuffledSubarray(targets, { minLength: targets.length, maxLength: targets.length }));
+  const ordered = [...shuffled].sort((a, b) => rank(a) - rank(b));
+  const target = ordered[variant % ordered.length] as Target;
+  put(draft, target, make(target));
+  return Math.min(ordered.length, MAX_VARIANTS);
+}
+
+const anyString: Accept = (value, name) => typeof value === 'string' || (value === undefined && name !== '');
+const anyPlace: Accept = () => true;
+const isIdList = (v: unknown) =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && uuidText.test(x));
+const isIdPlace: Accept = (value, name, schema) =>
+  isIdName(name) || schema?.format === 'uuid' || (typeof value === 'string' && uuidText.test(value)) || isIdList(value);
+const isNumberPlace: Accept = (value, _name, schema) =>
+  typeof value === 'number' || schema?.type === 'integer' || schema?.type === 'number';
+const isDatePlace: Accept = (value, _name, schema) =>
+  schema?.format === 'date' || (typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value));
+const isBoundaryPlace: Accept = (value, name, schema) =>
+  isNumberPlace(value, name, schema) ||
+  isDatePlace(value, name, schema) ||
+  Array.isArray(value) ||
+  anyString(value, name, schema);
+/** Numbers first, then days, lists and texts: where a bound is most often missing below the schema. */
+const boundaryRank = (t: Target) => {
+  const [value, name, schema] = t.where === 'body' ? [t.slot.value, '', undefined] : [undefined, t.name, t.schema];
+  if (isNumberPlace(value, name, schema)) return 0;
+  if (isDatePlace(value, name, schema)) return 1;
+  return Array.isArray(value) ? 2 : 3;
+};
+
+function nested(depth: number, asObject: boolean): string {
+  return asObject ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`;
+}
+
+/** The sentinel an invalid byte sequence replaces once the body is bytes. */
+const sentinel = (n: number) => `\ue000${n}\ue001`;
+
+/** Applies a kind to the valid draft; returns how many variants (places changed one by one) the kind has here. */
+function applyKind(
+  g: Generate,
+  kind: Kind,
+  op: Operation,
+  draft: Draft,
+  world: World,
+  { variant, run }: Position,
+): number {
+  const inUrl = (t: Target) => t.where !== 'body';
+  switch (kind) {
+    case 'valid':
+      return 1;
+    case 'wrong-type':
+      return mutateSome(g, op, draft, anyPlace, (t) => ({
+        value: inUrl(t) ? pick(g, wrongUrlValues) : pick(g, wrongJsonValues),
+      }));
+    case 'huge':
+      return mutateSome(g, op, draft, anyPlace, (t) => {
+        // A URL longer than Node's 16 KB of headers never arrives; a body up to the limit and past it.
+        if (inUrl(t)) return { value: pick(g, ['x'.repeat(12_000), 'あ'.repeat(1_300), '𠮷'.repeat(500)]) };
+        const first = t.where === 'body' && Array.isArray(t.slot.value) ? t.slot.value[0] : undefined;
+        // Ten thousand of a small item: of a large one, the body alone would pass the limit.
+        const item = first !== undefined && JSON.stringify(first).length < 100 ? first : 'x';
+        const make = pick(g, [
+          () => 'x'.repeat(1_000_000),
+          () => 'あ'.repeat(350_000),
+          () => Array.from({ length: 10_000 }, () => item),
+          () => Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])),
+        ]);
+        return { value: make() };
+      });
+    case 'deep': {
+      const depth = pick(g, [64, 1_000, 10_000, 100_000]);
+      const asObject = chance(g, 50);
+      if (!op.body && op.method === 'GET')
+        return mutateSome(g, op, draft, anyPlace, () => ({ value: nested(Math.min(depth, 1_000), asObject) }));
+      const text = JSON.stringify(draft.body && 'json' in draft.body ? draft.body.json : {});
+      const at = pick(g, ['root', 'field']);
+      draft.body = {
+        raw:
+          at === 'root' || !text.startsWith('{"')
+            ? nested(depth, asObject)
+            : `{"deep":${nested(depth, asObject)},${text.slice(1)}`,
+        contentType: 'application/json',
+      };
+      return 1;
+    }
+    case 'bad-encoding': {
+      let n = 0;
+      return mutateSome(g, op, draft, anyString, (t) =>
+        inUrl(t) ? { value: `a${pick(g, invalidPercentEncodings)}b`, raw: true } : { value: `a${sentinel(n++)}b` },
+      );
+    }
+    case 'nul':
+      return mutateSome(g, op, draft, anyString, (t) =>
+        inUrl(t)
+          ? { value: pick(g, ['%00', 'a%00b', '%00%00']), raw: true }
+          : { value: pick(g, ['\u0000', 'a\u0000b']) },
+      );
+    case 'lone-surrogate':
+      if (
+        draft.body &&
+        'json' in draft.body &&
+        draft.body.json &&
+        typeof draft.body.json === 'object' &&
+        chance(g, 25)
+      ) {
+        (draft.body.json as Record<string, unknown>)[pick(g, loneSurrogates)] = 'x';
+        return 1;
+      }
+      // In a URL as it is: encodeURIComponent refuses it, and inject() passes it on.
+      return mutateSome(g, op, draft, anyString, (t) => ({ value: pick(g, loneSurrogates), raw: inUrl(t) }));
+    case 'injection':
+      return mutateOne(g, op, draft, variant, anyString, () => pick(g, injections));
+    case 'real-ids': {
+      // One id at a time, the others left real: a foreign organisation's, one of another kind, or unknown.
+      const ids = [...(world.own.get('any') ?? []), ...(world.foreign.get('any') ?? [])];
+      return mutateOne(g, op, draft, variant, isIdPlace, (target) => {
+        const name = target.where === 'body' ? String(target.slot.path.at(-1)) : target.name;
+        const foreign = poolFor(world.foreign, name);
+        const choice = pick(g, ['foreign', 'other', 'unknown'] as const);
+        const one = () =>
+          choice === 'foreign' && foreign.length
+            ? pick(g, foreign)
+            : choice === 'unknown'
+              ? g(() => randomUuid)
+              : pick(g, ids);
+        const isList = target.where === 'body' && Array.isArray(target.slot.value);
+        return isList ? [one(), one(), pick(g, ids)] : one();
+      });
+    }
+    case 'malformed-ids':
+      return mutateSome(g, op, draft, isIdPlace, () => ({
+        value: pick(g, malformedIds(pick(g, world.own.get('any') ?? ['00000000-0000-4000-8000-000000000000']))),
+      }));
+    case 'boundaries':
+      // One number, date, list or text at a time, at and past its bounds, the rest left valid.
+      return mutateOne(
+        g,
+        op,
+        draft,
+        variant,
+        isBoundaryPlace,
+        (t) => {
+          const schema = t.where === 'body' ? undefined : t.schema;
+          const value = t.where === 'body' ? t.slot.value : undefined;
+          if (typeof value === 'number' || schema?.type === 'integer' || schema?.type === 'number')
+            // The first run always tries one past a 32-bit integer, the bound most often missing below the schema.
+            return run === 0 ? 2147483648 : pick(g, pick(g, Object.values(boundaryNumbers(schema))));
+          if (Array.isArray(value)) return Array.from({ length: pick(g, [51, 201, 2001]) }, () => value[0] ?? 1);
+          if (typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value)) return pick(g, oddDates);
+          if (schema?.format === 'date') return pick(g, oddDates);
+          return pick(g, [
+            'a'.repeat(pick(g, [100, 101, 200, 201, 255, 256, 1000, 2001, 10_001])),
+            '𠮷'.repeat(pick(g, [50, 51, 100, 101, 1001])),
+            ' '.repeat(50),
+          ]);
+        },
+        boundaryRank,
+      );
+    case 'bad-query': {
+      const names = [...op.query.map((p) => p.name), 'q', 'limit'];
+      const junk = pick(g, [
+        () =>
+          names.flatMap(
+            (n) =>
+              [
+                [n, 'a'],
+                [n, 'b'],
+              ] as [string, string][],
+          ),
+        () =>
+          [
+            ['__proto__', 'x'],
+            ['constructor', 'x'],
+            ['toString', 'x'],
+            ['hasOwnProperty', 'x'],
+          ] as [string, string][],
+        () =>
+          [
+            [`${pick(g, names)}[]`, '1'],
+            [`${pick(g, names)}[a]`, '1'],
+            [`${pick(g, names)}.x`, '1'],
+          ] as [string, string][],
+        () =>
+          [
+            ['', 'x'],
+            ['', ''],
+            ['=', '='],
+            ['&', '&'],
+          ] as [string, string][],
+        () => Array.from({ length: 1000 }, (_, i) => [`p${i}`, String(i)] as [string, string]),
+        () =>
+          [
+            [pick(g, names), '%26%3D%23'],
+            [pick(g, names), '+%2B+'],
+            ['x'.repeat(5000), '1'],
+          ] as [string, string][],
+      ]);
+      draft.query.push(...junk());
+      return 1;
+    }
+    case 'bad-body': {
+      const text = JSON.stringify(draft.body && 'json' in draft.body ? draft.body.json : {});
+      const file = multipartBody([
+        {
+          name: pick(g, ['file', 'role', '\u0000', '']),
+          value: pick(g, [...injections, 'a\u0000b', 'before', 'document']),
+        },
+        {
+          name: 'file',
+          fileName: pick(g, ['a.png', '../../x.png', 'a\u0000b.csv', '', 'x'.repeat(1000), 'cases.xlsx']),
+          type: pick(g, ['image/png', 'text/csv', 'application/octet-stream']),
+          content: pick(g, hostileFiles),
+        },
+      ]);
+      draft.body = pick(g, [
+        { raw: '', contentType: 'application/json' },
+        {
+          raw: pick(g, ['null', '[]', '"text"', '42', 'true', '{', '{"a":1}{"b":2}', '{"a":1,"a":2}']),
+          contentType: 'application/json',
+        },
+        { raw: '{"__proto__":{"isAdmin":true}}', contentType: 'application/json' },
+        { raw: '{"constructor":{"prototype":{"isAdmin":true}}}', contentType: 'application/json' },
+        { raw: `\ufeff${text}`, contentType: 'application/json' },
+        { raw: text, contentType: pick(g, ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', '']) },
+        {
+          raw: text,
+          contentType: pick(g, [
+            'application/json; charset=latin1',
+            'application/json; charset=utf-16',
+            'APPLICATION/JSON',
+            'application/json;;',
+          ]),
+        },
+        { raw: file.payload, contentType: file.contentType },
+        { raw: file.payload.subarray(0, file.payload.length - 20), contentType: file.contentType },
+        { raw: file.payload, contentType: 'multipart/form-data' },
+      ]);
+      return 1;
+    }
+    case 'bad-cookies': {
+      const workshopCookie = Object.keys(draft.cookies).find((name) => name.startsWith('kn_ws_')) ?? 'kn_ws_0';
+      const choice = pick(g, [
+        { kn_session: pick(g, ['x', '%00', 'a'.repeat(4096), '%ED%A0%80', '""', 'undefined']) },
+        {
+          [workshopCookie]: pick(g, [
+            'x',
+            '.',
+            'x.y',
+            `${pick(g, world.own.get('any') ?? ['x'])}.x`,
+            '%00.%00',
+            'a'.repeat(4096),
+          ]),
+        },
+        { kn_ws_: 'x', 'kn_ws_%00': 'x' },
+      ]);
+      Object.assign(draft.cookies, choice);
+      draft.headers['accept-language'] = pick(g, ['en', 'ja', '*', 'x'.repeat(500), 'en;q=abc', '']);
+      if (op.path.endsWith('/events')) draft.headers['last-event-id'] = pick(g, ['-1', 'abc', '1e309', '9'.repeat(40)]);
+      if (chance(g, 30)) draft.headers.origin = pick(g, ['http://evil.example', 'null', '::']);
+      return 1;
+    }
+  }
+}
+
+/** Files an upload route may be sent: real kinds, disguised ones, and lists with hostile cells. */
+const hostileFiles = [
+  Buffer.from('x'),
+  Buffer.alloc(0),
+  sampleFiles.png,
+  sampleFiles.pdf,
+  sampleFiles.exe,
+  sampleFiles.docx,
+  zipOf(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']),
+  Buffer.from(
+    `件名,実施日\r\n${["'; DROP TABLE kaizen_cases; --", '=HYPERLINK("x")', '"unclosed', 'a\u0000b', '2026-02-30'].join(',')}\r\n`,
+  ),
+  Buffer.concat([Buffer.from('件名,改善前\r\n'), Buffer.from([0xe7, 0xb7, 0x2c, 0xff, 0x0d, 0x0a])]),
+  Buffer.from(`${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\r\n1\r\n`),
+  Buffer.from(`件名\r\n${'あ'.repeat(100_000)}\r\n`),
+  Buffer.from('\ufeff\ufeff件名\r\n\r\n\r\n'),
+];
+
+function encodeBody(draft: Draft, g: Generate): { payload?: string | Buffer; contentType?: string } {
+  if (!draft.body) return {};
+  if ('raw' in draft.body) return { payload: draft.body.raw, contentType: draft.body.contentType || undefined };
+  let bytes = Buffer.from(JSON.stringify(draft.body.json) ?? 'null', 'utf8');
+  for (let n = 0; bytes.includes(Buffer.from(sentinel(n))); n++) {
+    const at = bytes.indexOf(Buffer.from(sentinel(n)));
+    bytes = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from(pick(g, invalidUtf8)),
+      bytes.subarray(at + Buffer.byteLength(sentinel(n))),
+    ]);
+  }
+  return { payload: bytes, contentType: 'application/json' };
+}
+
+/**
+ * One request of a kind for an operation as a caller, every choice drawn from the generator; with
+ * the number of variants the kind has here (variant n of the same generator changes the n-th
+ * place), and what it was before any change, to keep as an example when a valid one succeeds.
+ */
+export function buildRequest(
+  g: Generate,
+  op: Operation,
+  caller: Caller,
+  kind: Kind,
+  world: World,
+  position: Position = { variant: 0, run: 0 },
+): { request: FuzzRequest; variants: number; sent: Example } {
+  const ctx = valueContext(world, kind === 'valid');
+  const options = { complete: kind !== 'valid' && chance(g, 70) };
+  const draft: Draft = { path: new Map(), query: [], body: null, cookies: caller.cookies(), headers: {} };
+  // Most often a request that worked, so that one changed place reaches the rules behind the schema.
+  const examples = world.examples.of(op.id);
+  const example = examples.length > 0 && chance(g, 70) ? pick(g, examples) : null;
+  const params: Record<string, string> = {};
+  for (const param of op.pathParams) {
+    const generated = g(() => validOf(param.schema, param.name, ctx, options));
+    params[param.name] = example?.params[param.name] ?? String(generated);
+    draft.path.set(param.name, urlValue(params[param.name])[0] ?? 'x');
+  }
+  for (const param of op.query) {
+    if (!param.required && !(options.complete || chance(g, 40))) continue;
+    for (const value of urlValue(g(() => validOf(param.schema, param.name, ctx, options))))
+      draft.query.push([param.name, value]);
+  }
+  // A copy: generated values may share objects with the schema (a const, an enum's list).
+  if (op.body) {
+    const generated = g(() => validOf(op.body as JsonSchema, 'body', ctx, options));
+    draft.body = { json: structuredClone(example && example.body !== null ? example.body : generated) };
+  }
+  const sent: Example = { params, body: draft.body && 'json' in draft.body ? structuredClone(draft.body.json) : null };
+  const variants = applyKind(g, kind, op, draft, world, position);
+
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => draft.path.get(name) ?? 'x');
+  const query = draft.query.map(([k, v]) => (k === '' && v === '' ? '' : `${encodeURIComponent(k)}=${v}`)).join('&');
+  const { payload, contentType } = encodeBody(draft, g);
+  const cookie = Object.entries(draft.cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+  const headers: Record<string, string> = { ...draft.headers };
+  if (cookie) headers.cookie = cookie;
+  if (contentType) headers['content-type'] = contentType;
+  const request = { method: op.method, url: query ? `${path}?${query}` : path, headers };
+  return { request: payload === undefined ? request : { ...request, payload }, variants, sent };
+}
