@@ -179,8 +179,11 @@ function mutateSome(
   return 1;
 }
 
-/** Requests of a kind that change one place each: at most this many places per operation and caller. */
-const MAX_VARIANTS = 4;
+/**
+ * Requests of a kind that change one place each: every path and query parameter (cheap, and each
+ * a route may hand the database as it is), and at most this many places of a body.
+ */
+const MAX_BODY_VARIANTS = 4;
 
 /**
  * Changes one place, the variant-th in an order drawn from the generator (so every variant of a
@@ -193,17 +196,23 @@ function mutateOne(
   draft: Draft,
   variant: number,
   accept: Accept,
-  make: (target: Target) => unknown,
+  make: (target: Target) => { value: unknown; raw?: boolean },
   rank: (target: Target) => number = () => 0,
 ): number {
   const targets = targetsOf(op, draft, accept);
   if (targets.length === 0) return 1;
   const shuffled = g(() => fc.shuffledSubarray(targets, { minLength: targets.length, maxLength: targets.length }));
   const ordered = [...shuffled].sort((a, b) => rank(a) - rank(b));
-  const target = ordered[variant % ordered.length] as Target;
-  put(draft, target, make(target));
-  return Math.min(ordered.length, MAX_VARIANTS);
+  const inUrl = ordered.filter((t) => t.where !== 'body');
+  const chosen = [...inUrl, ...ordered.filter((t) => t.where === 'body').slice(0, MAX_BODY_VARIANTS)];
+  const target = chosen[variant % chosen.length] as Target;
+  const made = make(target);
+  put(draft, target, made.value, made.raw);
+  return chosen.length;
 }
+
+/** A mutation that only makes a value: encoded as usual wherever it goes. */
+const valueBy = (make: (target: Target) => unknown) => (target: Target) => ({ value: make(target) });
 
 const anyString: Accept = (value, name) => typeof value === 'string' || (value === undefined && name !== '');
 const anyPlace: Accept = () => true;
@@ -285,18 +294,19 @@ function applyKind(
     }
     case 'bad-encoding': {
       let n = 0;
-      return mutateSome(g, op, draft, anyString, (t) =>
+      return mutateOne(g, op, draft, variant, anyString, (t) =>
         inUrl(t) ? { value: `a${pick(g, invalidPercentEncodings)}b`, raw: true } : { value: `a${sentinel(n++)}b` },
       );
     }
     case 'nul':
-      return mutateSome(g, op, draft, anyString, (t) =>
+      return mutateOne(g, op, draft, variant, anyString, (t) =>
         inUrl(t)
           ? { value: pick(g, ['%00', 'a%00b', '%00%00']), raw: true }
           : { value: pick(g, ['\u0000', 'a\u0000b']) },
       );
     case 'lone-surrogate':
       if (
+        variant === 0 &&
         draft.body &&
         'json' in draft.body &&
         draft.body.json &&
@@ -307,25 +317,32 @@ function applyKind(
         return 1;
       }
       // In a URL as it is: encodeURIComponent refuses it, and inject() passes it on.
-      return mutateSome(g, op, draft, anyString, (t) => ({ value: pick(g, loneSurrogates), raw: inUrl(t) }));
+      return mutateOne(g, op, draft, variant, anyString, (t) => ({ value: pick(g, loneSurrogates), raw: inUrl(t) }));
     case 'injection':
-      return mutateOne(g, op, draft, variant, anyString, () => pick(g, injections));
+      return mutateOne(g, op, draft, variant, anyString, () => ({ value: pick(g, injections) }));
     case 'real-ids': {
       // One id at a time, the others left real: a foreign organisation's, one of another kind, or unknown.
       const ids = [...(world.own.get('any') ?? []), ...(world.foreign.get('any') ?? [])];
-      return mutateOne(g, op, draft, variant, isIdPlace, (target) => {
-        const name = target.where === 'body' ? String(target.slot.path.at(-1)) : target.name;
-        const foreign = poolFor(world.foreign, name);
-        const choice = pick(g, ['foreign', 'other', 'unknown'] as const);
-        const one = () =>
-          choice === 'foreign' && foreign.length
-            ? pick(g, foreign)
-            : choice === 'unknown'
-              ? g(() => randomUuid)
-              : pick(g, ids);
-        const isList = target.where === 'body' && Array.isArray(target.slot.value);
-        return isList ? [one(), one(), pick(g, ids)] : one();
-      });
+      return mutateOne(
+        g,
+        op,
+        draft,
+        variant,
+        isIdPlace,
+        valueBy((target) => {
+          const name = target.where === 'body' ? String(target.slot.path.at(-1)) : target.name;
+          const foreign = poolFor(world.foreign, name);
+          const choice = pick(g, ['foreign', 'other', 'unknown'] as const);
+          const one = () =>
+            choice === 'foreign' && foreign.length
+              ? pick(g, foreign)
+              : choice === 'unknown'
+                ? g(() => randomUuid)
+                : pick(g, ids);
+          const isList = target.where === 'body' && Array.isArray(target.slot.value);
+          return isList ? [one(), one(), pick(g, ids)] : one();
+        }),
+      );
     }
     case 'malformed-ids':
       return mutateSome(g, op, draft, isIdPlace, () => ({
@@ -339,7 +356,7 @@ function applyKind(
         draft,
         variant,
         isBoundaryPlace,
-        (t) => {
+        valueBy((t) => {
           const schema = t.where === 'body' ? undefined : t.schema;
           const value = t.where === 'body' ? t.slot.value : undefined;
           if (typeof value === 'number' || schema?.type === 'integer' || schema?.type === 'number')
@@ -353,7 +370,7 @@ function applyKind(
             '𠮷'.repeat(pick(g, [50, 51, 100, 101, 1001])),
             ' '.repeat(50),
           ]);
-        },
+        }),
         boundaryRank,
       );
     case 'bad-query': {
