@@ -1,10 +1,26 @@
 import fc from 'fast-check';
-import { multipartBody, sampleFiles, zipOf } from '../cases.js';
+import { multipartBody } from '../cases.js';
+import { type Draft, encodeBody, sentinel, type Target, urlValue } from './draft.js';
 import type { Example } from './examples.js';
+import { poolFor } from './ids.js';
+import {
+  anyPlace,
+  anyString,
+  boundaryRank,
+  chance,
+  type Generate,
+  isBoundaryPlace,
+  isIdPlace,
+  mutateOne,
+  mutateSome,
+  pick,
+  valueBy,
+} from './mutations.js';
 import type { JsonSchema, Operation } from './operations.js';
 import type { FuzzRequest } from './send.js';
 import {
   boundaryNumbers,
+  hostileFiles,
   injections,
   invalidPercentEncodings,
   invalidUtf8,
@@ -16,7 +32,7 @@ import {
   wrongJsonValues,
   wrongUrlValues,
 } from './values.js';
-import { type Caller, poolFor, type World } from './world.js';
+import type { Caller, World } from './world.js';
 
 /** What one generated request does to an operation; every operation gets every kind, for every caller. */
 export const kinds = [
@@ -37,28 +53,10 @@ export const kinds = [
 ] as const;
 export type Kind = (typeof kinds)[number];
 
-type Generate = fc.GeneratorValue;
 /** Which request of its kind this is: the run (a new seed) and the variant (another place changed). */
 export interface Position {
   run: number;
   variant: number;
-}
-type Segment = string | number;
-
-/** A body value's place: the root ([]) or a path of keys and indexes. */
-interface Slot {
-  path: Segment[];
-  value: unknown;
-}
-
-/** The request as it is built: path and query values already percent-encoded (so a mutation may break that). */
-interface Draft {
-  path: Map<string, string>;
-  query: [string, string][];
-  /** A JSON value to send, or bytes with their content type. */
-  body: { json: unknown } | { raw: string | Buffer; contentType: string } | null;
-  cookies: Record<string, string>;
-  headers: Record<string, string>;
 }
 
 const randomUuid = fc.uuid({ version: 4 });
@@ -85,164 +83,9 @@ function valueContext(world: World, strict: boolean): ValueContext {
   };
 }
 
-const pick = <T>(g: Generate, list: readonly T[]): T => list[g(fc.nat, list.length - 1)] as T;
-const chance = (g: Generate, percent: number) => g(fc.nat, 99) < percent;
-const isIdName = (name: string) => /Ids?$/.test(name) || name === 'compareTo';
-const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function urlValue(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(urlValue);
-  if (value === null || value === undefined) return [];
-  return [encodeURIComponent(typeof value === 'object' ? JSON.stringify(value) : String(value))];
-}
-
-/** Every place in a body value, containers included, the root first. */
-function slotsOf(value: unknown): Slot[] {
-  const slots: Slot[] = [];
-  const stack: Slot[] = [{ path: [], value }];
-  while (stack.length > 0 && slots.length < 500) {
-    const slot = stack.shift() as Slot;
-    slots.push(slot);
-    if (Array.isArray(slot.value))
-      for (const [i, v] of slot.value.entries()) stack.push({ path: [...slot.path, i], value: v });
-    else if (slot.value && typeof slot.value === 'object')
-      for (const [k, v] of Object.entries(slot.value)) stack.push({ path: [...slot.path, k], value: v });
-  }
-  return slots;
-}
-
-/** Sets a value at a path; a path an earlier mutation has replaced the way to is left alone. */
-function setAt(root: unknown, path: Segment[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  let parent: unknown = root;
-  for (const segment of path.slice(0, -1)) {
-    if (!parent || typeof parent !== 'object') return root;
-    parent = (parent as Record<Segment, unknown>)[segment];
-  }
-  if (parent && typeof parent === 'object') (parent as Record<Segment, unknown>)[path.at(-1) as Segment] = value;
-  return root;
-}
-
-/** Where a string-shaped mutation can go: path parameters, query parameters, strings in the body. */
-type Target = { where: 'path' | 'query'; name: string; schema: JsonSchema } | { where: 'body'; slot: Slot };
-
-type Accept = (value: unknown, name: string, schema?: JsonSchema) => boolean;
-
-function targetsOf(op: Operation, draft: Draft, accept: Accept): Target[] {
-  const targets: Target[] = [
-    ...op.pathParams.map((p) => ({ where: 'path' as const, name: p.name, schema: p.schema })),
-    ...op.query.map((p) => ({ where: 'query' as const, name: p.name, schema: p.schema })),
-  ].filter((t) => accept(undefined, t.name, t.schema));
-  if (draft.body && 'json' in draft.body) {
-    for (const slot of slotsOf(draft.body.json)) {
-      const name = String(slot.path.at(-1) ?? 'body');
-      if (accept(slot.value, name)) targets.push({ where: 'body', slot });
-    }
-  }
-  return targets;
-}
-
-/** Puts a value at a target: percent-encoded in the URL unless `raw`, as it is in the body. */
-function put(draft: Draft, target: Target, value: unknown, raw = false) {
-  if (target.where === 'body') {
-    // A copy: the catalogue's objects ({}, [null]) must not be shared, or later mutations change them.
-    if (draft.body && 'json' in draft.body)
-      draft.body.json = setAt(draft.body.json, target.slot.path, structuredClone(value));
-  } else if (target.where === 'path') {
-    draft.path.set(target.name, raw ? String(value) : (urlValue(value)[0] ?? ''));
-  } else {
-    draft.query = draft.query.filter(([key]) => key !== target.name);
-    for (const v of raw ? [String(value)] : urlValue(value)) draft.query.push([target.name, v]);
-  }
-}
-
-/** A mutation for one to three targets of the accepted kind, or for the whole body when there are none. */
-function mutateSome(
-  g: Generate,
-  op: Operation,
-  draft: Draft,
-  accept: Accept,
-  make: (target: Target) => { value: unknown; raw?: boolean },
-): number {
-  const targets = targetsOf(op, draft, accept);
-  if (targets.length === 0) {
-    if (op.body || op.method !== 'GET')
-      draft.body = { json: make({ where: 'body', slot: { path: [], value: null } }).value };
-    return 1;
-  }
-  const count = Math.min(targets.length, 1 + g(fc.nat, 2));
-  for (let i = 0; i < count; i++) {
-    const target = pick(g, targets);
-    const made = make(target);
-    put(draft, target, made.value, made.raw);
-  }
-  return 1;
-}
-
-/**
- * Requests of a kind that change one place each: every path and query parameter (cheap, and each
- * a route may hand the database as it is), and at most this many places of a body.
- */
-const MAX_BODY_VARIANTS = 4;
-
-/**
- * Changes one place, the variant-th in an order drawn from the generator (so every variant of a
- * request sees the same order), most telling places first; the others stay valid, so the change
- * reaches the code behind the checks. Returns how many variants the request has.
- */
-function mutateOne(
-  g: Generate,
-  op: Operation,
-  draft: Draft,
-  variant: number,
-  accept: Accept,
-  make: (target: Target) => { value: unknown; raw?: boolean },
-  rank: (target: Target) => number = () => 0,
-): number {
-  const targets = targetsOf(op, draft, accept);
-  if (targets.length === 0) return 1;
-  const shuffled = g(() => fc.shuffledSubarray(targets, { minLength: targets.length, maxLength: targets.length }));
-  const ordered = [...shuffled].sort((a, b) => rank(a) - rank(b));
-  const inUrl = ordered.filter((t) => t.where !== 'body');
-  const chosen = [...inUrl, ...ordered.filter((t) => t.where === 'body').slice(0, MAX_BODY_VARIANTS)];
-  const target = chosen[variant % chosen.length] as Target;
-  const made = make(target);
-  put(draft, target, made.value, made.raw);
-  return chosen.length;
-}
-
-/** A mutation that only makes a value: encoded as usual wherever it goes. */
-const valueBy = (make: (target: Target) => unknown) => (target: Target) => ({ value: make(target) });
-
-const anyString: Accept = (value, name) => typeof value === 'string' || (value === undefined && name !== '');
-const anyPlace: Accept = () => true;
-const isIdList = (v: unknown) =>
-  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && uuidText.test(x));
-const isIdPlace: Accept = (value, name, schema) =>
-  isIdName(name) || schema?.format === 'uuid' || (typeof value === 'string' && uuidText.test(value)) || isIdList(value);
-const isNumberPlace: Accept = (value, _name, schema) =>
-  typeof value === 'number' || schema?.type === 'integer' || schema?.type === 'number';
-const isDatePlace: Accept = (value, _name, schema) =>
-  schema?.format === 'date' || (typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value));
-const isBoundaryPlace: Accept = (value, name, schema) =>
-  isNumberPlace(value, name, schema) ||
-  isDatePlace(value, name, schema) ||
-  Array.isArray(value) ||
-  anyString(value, name, schema);
-/** Numbers first, then days, lists and texts: where a bound is most often missing below the schema. */
-const boundaryRank = (t: Target) => {
-  const [value, name, schema] = t.where === 'body' ? [t.slot.value, '', undefined] : [undefined, t.name, t.schema];
-  if (isNumberPlace(value, name, schema)) return 0;
-  if (isDatePlace(value, name, schema)) return 1;
-  return Array.isArray(value) ? 2 : 3;
-};
-
 function nested(depth: number, asObject: boolean): string {
   return asObject ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`;
 }
-
-/** The sentinel an invalid byte sequence replaces once the body is bytes. */
-const sentinel = (n: number) => `\ue000${n}\ue001`;
 
 /** Applies a kind to the valid draft; returns how many variants (places changed one by one) the kind has here. */
 function applyKind(
@@ -479,39 +322,6 @@ function applyKind(
   }
 }
 
-/** Files an upload route may be sent: real kinds, disguised ones, and lists with hostile cells. */
-const hostileFiles = [
-  Buffer.from('x'),
-  Buffer.alloc(0),
-  sampleFiles.png,
-  sampleFiles.pdf,
-  sampleFiles.exe,
-  sampleFiles.docx,
-  zipOf(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']),
-  Buffer.from(
-    `件名,実施日\r\n${["'; DROP TABLE kaizen_cases; --", '=HYPERLINK("x")', '"unclosed', 'a\u0000b', '2026-02-30'].join(',')}\r\n`,
-  ),
-  Buffer.concat([Buffer.from('件名,改善前\r\n'), Buffer.from([0xe7, 0xb7, 0x2c, 0xff, 0x0d, 0x0a])]),
-  Buffer.from(`${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\r\n1\r\n`),
-  Buffer.from(`件名\r\n${'あ'.repeat(100_000)}\r\n`),
-  Buffer.from('\ufeff\ufeff件名\r\n\r\n\r\n'),
-];
-
-function encodeBody(draft: Draft, g: Generate): { payload?: string | Buffer; contentType?: string } {
-  if (!draft.body) return {};
-  if ('raw' in draft.body) return { payload: draft.body.raw, contentType: draft.body.contentType || undefined };
-  let bytes = Buffer.from(JSON.stringify(draft.body.json) ?? 'null', 'utf8');
-  for (let n = 0; bytes.includes(Buffer.from(sentinel(n))); n++) {
-    const at = bytes.indexOf(Buffer.from(sentinel(n)));
-    bytes = Buffer.concat([
-      bytes.subarray(0, at),
-      Buffer.from(pick(g, invalidUtf8)),
-      bytes.subarray(at + Buffer.byteLength(sentinel(n))),
-    ]);
-  }
-  return { payload: bytes, contentType: 'application/json' };
-}
-
 /**
  * One request of a kind for an operation as a caller, every choice drawn from the generator; with
  * the number of variants the kind has here (variant n of the same generator changes the n-th
@@ -552,7 +362,7 @@ export function buildRequest(
 
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => draft.path.get(name) ?? 'x');
   const query = draft.query.map(([k, v]) => (k === '' && v === '' ? '' : `${encodeURIComponent(k)}=${v}`)).join('&');
-  const { payload, contentType } = encodeBody(draft, g);
+  const { payload, contentType } = encodeBody(draft, () => pick(g, invalidUtf8));
   const cookie = Object.entries(draft.cookies)
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');

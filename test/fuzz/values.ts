@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sampleFiles, zipOf } from '../cases.js';
 import type { JsonSchema } from './operations.js';
 
 /**
@@ -297,3 +298,21 @@ export const invalidPercentEncodings = [
 ];
 
 export const loneSurrogates = ['\ud800', '\udfff', 'a\udc00b', '\ud83d', '\ude00\ud83d', '窓口\udbff'];
+
+/** Files an upload route may be sent: real kinds, disguised ones, and lists with hostile cells. */
+export const hostileFiles = [
+  Buffer.from('x'),
+  Buffer.alloc(0),
+  sampleFiles.png,
+  sampleFiles.pdf,
+  sampleFiles.exe,
+  sampleFiles.docx,
+  zipOf(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']),
+  Buffer.from(
+    `件名,実施日\r\n${["'; DROP TABLE kaizen_cases; --", '=HYPERLINK("x")', '"unclosed', 'a\u0000b', '2026-02-30'].join(',')}\r\n`,
+  ),
+  Buffer.concat([Buffer.from('件名,改善前\r\n'), Buffer.from([0xe7, 0xb7, 0x2c, 0xff, 0x0d, 0x0a])]),
+  Buffer.from(`${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\r\n1\r\n`),
+  Buffer.from(`件名\r\n${'あ'.repeat(100_000)}\r\n`),
+  Buffer.from('\ufeff\ufeff件名\r\n\r\n\r\n'),
+];
