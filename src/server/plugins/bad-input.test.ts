@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment, createOrgWithAdmin } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { importTemplate } from '../../../test/rounds.js';
 import { fieldErrorCatalog } from '../../shared/errors/field-errors.js';
 
 /** Bad input gets a 4xx problem+json in Japanese and English, never a 500, and harms nothing stored. */
@@ -337,5 +338,32 @@ describe('lone surrogates in JSON', () => {
     expect(fieldError(key)).toMatchObject({ path: 'body.extra', ...broken });
     const nul = await send('POST', url, JSON.stringify({ name: 'a\u0000b', level: 'bureau' }));
     expect(fieldError(nul)).toMatchObject({ path: 'body.name', code: 'text.control_characters' });
+  });
+});
+
+describe('days the database cannot store', () => {
+  it('refuses year 0 and days past 2199 on every form that takes a day, with the field named', async () => {
+    const base = `/api/orgs/${ctx.org.id}`;
+    const { templateId } = await importTemplate(t, ctx.org.id, ctx.cookie);
+    const plan = { title: 'プラン', goal: '目標', aim: 'offense', steps: [], sheetItems: [], scenes: [] };
+    const involve = { colleagues: '', bosses: '', executives: '', hr: '' };
+    for (const day of ['0000-01-01', '1899-12-31', '9999-12-31']) {
+      for (const [url, payload, path] of [
+        [`${base}/cases`, { title: '事例', problem: '課題', happenedOn: day }, 'body.happenedOn'],
+        [
+          `${base}/rounds`,
+          { title: '実施', templateId, version: 1, scopeKind: 'org', opensOn: day, closesOn: '2199-12-31' },
+          'body.opensOn',
+        ],
+        [`${base}/plans`, { content: { ...plan, involve, startsOn: day } }, 'body.content.startsOn'],
+        ['/api/me/career/entries', { kind: 'role', title: '係長', startedOn: day }, 'body.startedOn'],
+      ] as const) {
+        const r = await t.app.inject({ method: 'POST', url, headers: { cookie: ctx.cookie }, payload });
+        expect(r.statusCode, `${url} ${day}: ${r.body}`).toBe(400);
+        expect(r.json().errors, url).toContainEqual(
+          expect.objectContaining({ path, code: 'day.range', messages: fieldErrorCatalog['day.range'] }),
+        );
+      }
+    }
   });
 });

@@ -93,6 +93,10 @@ export const fieldErrorCatalog = {
     ja: '使用できない制御文字が含まれています。',
     en: 'Contains control characters that are not allowed.',
   },
+  'day.range': {
+    ja: '1900年から2199年までの日付を入力してください。',
+    en: 'Enter a day from 1900 to 2199.',
+  },
   'text.unpaired_surrogate': {
     ja: '壊れた文字（対になっていないサロゲート）が含まれています。その文字を入力し直してください。',
     en: 'Contains a broken character (half of a surrogate pair). Type that character again.',
