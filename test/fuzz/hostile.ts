@@ -206,8 +206,9 @@ function applyKind(
             // The first run always tries one past a 32-bit integer, the bound most often missing below the schema.
             return run === 0 ? 2147483648 : pick(g, pick(g, Object.values(boundaryNumbers(schema))));
           if (Array.isArray(value)) return Array.from({ length: pick(g, [51, 201, 2001]) }, () => value[0] ?? 1);
-          if (typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value)) return pick(g, oddDates);
-          if (schema?.format === 'date') return pick(g, oddDates);
+          // And a day in year 0, which the ISO pattern allows and PostgreSQL's date does not have.
+          if ((typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value)) || schema?.format === 'date')
+            return run === 0 ? '0000-01-01' : pick(g, oddDates);
           return pick(g, [
             'a'.repeat(pick(g, [100, 101, 200, 201, 255, 256, 1000, 2001, 10_001])),
             '𠮷'.repeat(pick(g, [50, 51, 100, 101, 1001])),

@@ -84,10 +84,9 @@ export const isBoundaryPlace: Accept = (value, name, schema) =>
   isDatePlace(value, name, schema) ||
   Array.isArray(value) ||
   anyString(value, name, schema);
-/** Numbers first, then days, lists and texts: where a bound is most often missing below the schema. */
+/** Numbers and days first, then lists and texts: where a bound is most often missing below the schema. */
 export const boundaryRank = (t: Target) => {
   const [value, name, schema] = t.where === 'body' ? [t.slot.value, '', undefined] : [undefined, t.name, t.schema];
-  if (isNumberPlace(value, name, schema)) return 0;
-  if (isDatePlace(value, name, schema)) return 1;
-  return Array.isArray(value) ? 2 : 3;
+  if (isNumberPlace(value, name, schema) || isDatePlace(value, name, schema)) return 0;
+  return Array.isArray(value) ? 1 : 2;
 };
