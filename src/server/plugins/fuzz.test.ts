@@ -32,7 +32,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   console.log(
-    `fuzz: seed ${options.seed}, ${operations.length} operations × ${world?.callers.length ?? 0} callers × ${kinds.length} kinds × ${options.runs} = ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; examples of ${world?.examples.operations ?? 0} operations`,
+    `fuzz: seed ${options.seed}, ${operations.length} operations × ${world?.callers.length ?? 0} callers × ${kinds.length} kinds × ${options.runs} run(s): ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; examples of ${world?.examples.operations ?? 0} operations`,
   );
   await t.close();
 });
