@@ -105,20 +105,28 @@ function applyKind(
         value: inUrl(t) ? pick(g, wrongUrlValues) : pick(g, wrongJsonValues),
       }));
     case 'huge':
-      return mutateSome(g, op, draft, anyPlace, (t) => {
-        // A URL longer than Node's 16 KB of headers never arrives; a body up to the limit and past it.
-        if (inUrl(t)) return { value: pick(g, ['x'.repeat(12_000), 'あ'.repeat(1_300), '𠮷'.repeat(500)]) };
-        const first = t.where === 'body' && Array.isArray(t.slot.value) ? t.slot.value[0] : undefined;
-        // Ten thousand of a small item: of a large one, the body alone would pass the limit.
-        const item = first !== undefined && JSON.stringify(first).length < 100 ? first : 'x';
-        const make = pick(g, [
-          () => 'x'.repeat(1_000_000),
-          () => 'あ'.repeat(350_000),
-          () => Array.from({ length: 10_000 }, () => item),
-          () => Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])),
-        ]);
-        return { value: make() };
-      });
+      return mutateSome(
+        g,
+        op,
+        draft,
+        anyPlace,
+        (t) => {
+          // A URL longer than Node's 16 KB of headers never arrives; a body up to the limit and past it.
+          if (inUrl(t)) return { value: pick(g, ['x'.repeat(12_000), 'あ'.repeat(1_300), '𠮷'.repeat(500)]) };
+          const first = t.where === 'body' && Array.isArray(t.slot.value) ? t.slot.value[0] : undefined;
+          // Ten thousand of a small item: of a large one, the body alone would pass the limit.
+          const item = first !== undefined && JSON.stringify(first).length < 100 ? first : 'x';
+          const make = pick(g, [
+            () => 'x'.repeat(1_000_000),
+            () => 'あ'.repeat(350_000),
+            () => Array.from({ length: 10_000 }, () => item),
+            () => Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])),
+          ]);
+          return { value: make() };
+        },
+        // One place: ten thousand copies of an item share it, so a second huge value inside would be sent ten thousand times.
+        1,
+      );
     case 'deep': {
       const depth = pick(g, [64, 1_000, 10_000, 100_000]);
       const asObject = chance(g, 50);

@@ -11,13 +11,14 @@ export const chance = (g: Generate, percent: number) => g(fc.nat, 99) < percent;
 const isIdName = (name: string) => /Ids?$/.test(name) || name === 'compareTo';
 const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A mutation for one to three targets of the accepted kind, or for the whole body when there are none. */
+/** A mutation for one to `most` targets of the accepted kind, or for the whole body when there are none. */
 export function mutateSome(
   g: Generate,
   op: Operation,
   draft: Draft,
   accept: Accept,
   make: (target: Target) => { value: unknown; raw?: boolean },
+  most = 3,
 ): number {
   const targets = targetsOf(op, draft, accept);
   if (targets.length === 0) {
@@ -25,7 +26,7 @@ export function mutateSome(
       draft.body = { json: make({ where: 'body', slot: { path: [], value: null } }).value };
     return 1;
   }
-  const count = Math.min(targets.length, 1 + g(fc.nat, 2));
+  const count = Math.min(targets.length, 1 + g(fc.nat, most - 1));
   for (let i = 0; i < count; i++) {
     const target = pick(g, targets);
     const made = make(target);
