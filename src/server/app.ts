@@ -32,9 +32,10 @@ import { registerSceneGridRoutes } from './features/scene-grid/routes.js';
 import { registerSheetRoutes } from './features/sheets/routes.js';
 import { registerWorkshopRoutes } from './features/workshops/routes.js';
 import { registerAuth } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { answerFrameworkError, registerErrorHandling } from './plugins/errors.js';
 import { registerResponseHeaders } from './plugins/headers.js';
 import { registerJsonBody } from './plugins/json-body.js';
+import { registerRequestTextCheck } from './plugins/request-text.js';
 
 export const APP_VERSION = '0.1.0';
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -54,6 +55,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: deps.env.BODY_LIMIT,
     trustProxy: deps.env.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -72,6 +74,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       : undefined,
   });
   registerJsonBody(app);
+  registerRequestTextCheck(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment, createOrgWithAdmin } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { importTemplate } from '../../../test/rounds.js';
+import { fieldErrorCatalog } from '../../shared/errors/field-errors.js';
 
 /** Bad input gets a 4xx problem+json in Japanese and English, never a 500, and harms nothing stored. */
 let t: TestApp;
@@ -107,6 +109,16 @@ describe('bad input', () => {
     expectProblem(r2, 400, 'validation');
     const r3 = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expectProblem(r3, 404, 'not_found');
+    // Paths the router cannot read: not UTF-8 once decoded, or a parameter past its length.
+    for (const path of [
+      '/api/orgs/%E7%B7/departments',
+      '/api/public/cases/%zz',
+      `/api/public/cases/${'a'.repeat(300)}`,
+    ]) {
+      const r = await t.app.inject({ method: 'GET', url: path });
+      expectProblem(r, 404, 'not_found');
+      expect(r.body, path).not.toContain('/api/');
+    }
   });
 
   it('a bad query string', async () => {
@@ -251,6 +263,107 @@ describe('bad query strings', () => {
     ]) {
       const r = await t.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
       expect(r.statusCode, url).toBe(400);
+    }
+  });
+});
+
+/** The first field error of a 400, to check its path and its catalogued words. */
+function fieldError(response: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }) {
+  expectProblem(response, 400, 'validation');
+  const [field] = (response.json() as { errors: { path: string; code: string; messages: object }[] }).errors;
+  return field;
+}
+
+describe('text no database can store', () => {
+  it('refuses U+0000 in any query string or path parameter, without login too', async () => {
+    const nul = { code: 'text.control_characters', messages: fieldErrorCatalog['text.control_characters'] };
+    for (const url of [
+      '/api/public/cases?tag=%00',
+      '/api/public/cases?tag=a%00b',
+      '/api/public/cases?q=x&tag=a&tag=%00',
+    ]) {
+      const field = fieldError(await t.app.inject({ method: 'GET', url }));
+      expect(field, url).toMatchObject({ path: expect.stringMatching(/^querystring\.tag/), ...nul });
+    }
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${ctx.org.id}/cases/export?tag=%00`,
+      headers: { cookie: ctx.cookie },
+    });
+    expect(fieldError(exported)).toMatchObject({ path: 'querystring.tag', ...nul });
+    const token = await t.app.inject({ method: 'GET', url: '/api/invitations/a%00b' });
+    expect(fieldError(token)).toMatchObject({ path: 'params.token', ...nul });
+  });
+});
+
+describe('lone surrogates in JSON', () => {
+  const broken = { code: 'text.unpaired_surrogate', messages: fieldErrorCatalog['text.unpaired_surrogate'] };
+  const send = (method: 'POST' | 'PATCH', url: string, body: string) =>
+    t.app.inject({ method, url, headers: { cookie: ctx.cookie, 'content-type': 'application/json' }, payload: body });
+
+  it('refuses them with the field named, and stores nothing in their place', async () => {
+    const me = await send('PATCH', '/api/auth/me', '{"displayName":"a\\ud800"}');
+    expect(fieldError(me)).toMatchObject({ path: 'body.displayName', ...broken });
+    const profile = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: ctx.cookie } });
+    expect(profile.json().displayName).toBe(ctx.admin.user.displayName);
+
+    const department = await send('PATCH', `${url}/${departmentId}`, JSON.stringify({ name: 'b\udc00c' }));
+    expect(fieldError(department)).toMatchObject({ path: 'body.name', ...broken });
+    const org = await send('PATCH', `/api/orgs/${ctx.org.id}`, JSON.stringify({ name: '\udbff' }));
+    expect(fieldError(org)).toMatchObject({ path: 'body.name', ...broken });
+    const list = await t.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
+    expect(list.body).not.toContain('\ufffd');
+
+    // A pair is one character and passes: 𠮷 (U+20BB7) is sent as \ud842\udfb7.
+    const paired = await send('POST', url, '{"name":"\\ud842\\udfb7野課","level":"bureau"}');
+    expect(paired.statusCode).toBe(201);
+    expect(paired.json().name).toBe('𠮷野課');
+  });
+
+  it('names the path inside lists and objects, and the object whose key is broken', async () => {
+    const event = await send(
+      'POST',
+      `/api/orgs/${ctx.org.id}/presentation-events`,
+      JSON.stringify({
+        title: '発表会',
+        criteria: ['効果'],
+        presentations: [
+          { title: '一', presenter: '市民課' },
+          { title: '二\ud800', presenter: '総務課' },
+        ],
+      }),
+    );
+    expect(fieldError(event)).toMatchObject({ path: 'body.presentations.1.title', ...broken });
+    const key = await send('POST', url, '{"name":"課","level":"bureau","extra":{"\\udc00":1}}');
+    expect(fieldError(key)).toMatchObject({ path: 'body.extra', ...broken });
+    const nul = await send('POST', url, JSON.stringify({ name: 'a\u0000b', level: 'bureau' }));
+    expect(fieldError(nul)).toMatchObject({ path: 'body.name', code: 'text.control_characters' });
+  });
+});
+
+describe('days the database cannot store', () => {
+  it('refuses year 0 and days past 2199 on every form that takes a day, with the field named', async () => {
+    const base = `/api/orgs/${ctx.org.id}`;
+    const { templateId } = await importTemplate(t, ctx.org.id, ctx.cookie);
+    const plan = { title: 'プラン', goal: '目標', aim: 'offense', steps: [], sheetItems: [], scenes: [] };
+    const involve = { colleagues: '', bosses: '', executives: '', hr: '' };
+    for (const day of ['0000-01-01', '1899-12-31', '9999-12-31']) {
+      for (const [url, payload, path] of [
+        [`${base}/cases`, { title: '事例', problem: '課題', happenedOn: day }, 'body.happenedOn'],
+        [
+          `${base}/rounds`,
+          { title: '実施', templateId, version: 1, scopeKind: 'org', opensOn: day, closesOn: '2199-12-31' },
+          'body.opensOn',
+        ],
+        [`${base}/plans`, { content: { ...plan, involve, startsOn: day } }, 'body.content.startsOn'],
+        ['/api/me/career/entries', { kind: 'role', title: '係長', startedOn: day }, 'body.startedOn'],
+      ] as const) {
+        const r = await t.app.inject({ method: 'POST', url, headers: { cookie: ctx.cookie }, payload });
+        expect(r.statusCode, `${url} ${day}: ${r.body}`).toBe(400);
+        expect(r.json().errors, url).toContainEqual(
+          expect.objectContaining({ path, code: 'day.range', messages: fieldErrorCatalog['day.range'] }),
+        );
+      }
     }
   });
 });

@@ -127,9 +127,20 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
   FST_ERR_VALIDATION: 'validation',
   FST_ERR_BAD_URL: 'not_found',
+  FST_ERR_MAX_PARAM_LENGTH: 'not_found',
   FST_ERR_ASYNC_CONSTRAINT: 'validation',
   ERR_INVALID_ENCODING: 'invalid_encoding',
 };
+
+/**
+ * Errors Fastify meets before any route is found: a path that is not valid percent-encoded UTF-8
+ * (/api/orgs/%E7%B7), a parameter longer than maxParamLength. Without this they bypass the error
+ * handler and answer Fastify's own JSON, with the URL echoed back. Such a path names nothing: 404.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.log.info({ err: error }, 'request refused before routing');
+  sendProblem(reply, request, fastifyCodes[error.code] ?? 'validation');
+}
 
 /**
  * Turns every error into RFC 9457 problem+json. Only our own AppError and the client errors

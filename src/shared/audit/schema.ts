@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { idSchema, textSchema } from '../common/schema.js';
-
-/** A calendar day within the years the system can mean (an ISO date such as 2026-04-01). */
-const calendarDateSchema = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { message: 'date out of range' });
+import { daySchema, idSchema, textSchema } from '../common/schema.js';
 
 export const auditEventSchema = z.object({
   id: idSchema,
@@ -24,8 +19,8 @@ export const listAuditQuerySchema = z.strictObject({
   action: textSchema(100).optional(),
   actorId: idSchema.optional(),
   targetType: textSchema(50).optional(),
-  from: calendarDateSchema.optional(),
-  to: calendarDateSchema.optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

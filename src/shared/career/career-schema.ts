@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sceneIdSchema } from '../cases/scene-grid.js';
-import { idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
+import { daySchema, idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
 
 /**
  * The improvement career map (改善キャリアマップ): a person's improvement history, their own
@@ -9,8 +9,6 @@ import { idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
  * person: it survives transfers and moves with them to another organisation. Private by default,
  * shared with chosen facilitators for one-to-one support.
  */
-
-const daySchema = z.iso.date();
 
 export const careerEntryKinds = ['role', 'project', 'cross_boundary', 'seminar', 'other'] as const;
 export const careerEntryKindSchema = z.enum(careerEntryKinds);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
+import { daySchema, idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
 import { municipalityTypeSchema } from '../orgs/schema.js';
 import { resultsQuerySchema } from '../sheets/round-schema.js';
 import { sceneIdSchema } from './scene-grid.js';
@@ -70,7 +70,6 @@ export const internalFieldSchema = z.enum(internalFieldNames);
 export type InternalField = z.infer<typeof internalFieldSchema>;
 
 const amountSchema = z.number().finite().min(-1e12).max(1e12);
-const dateSchema = z.iso.date();
 
 export const caseEffectInputSchema = z.strictObject({
   kind: effectKindSchema,
@@ -93,7 +92,7 @@ export const caseInputSchema = z.strictObject({
   costYen: z.number().int().min(0).max(1e12).nullish(),
   costNote: textSchema(200).nullish(),
   departmentId: idSchema.nullish(),
-  happenedOn: dateSchema,
+  happenedOn: daySchema,
   sceneId: sceneIdSchema.nullish(),
   policyField: policyFieldSchema.nullish(),
   method: caseMethodSchema.nullish(),

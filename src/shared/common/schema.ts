@@ -31,6 +31,15 @@ export type Locale = z.infer<typeof localeSchema>;
 
 export const isoDateTimeSchema = z.string();
 
+/**
+ * A calendar day (2026-04-01) within the years the system can mean. The ISO pattern alone lets
+ * 0000-01-01 through, a year PostgreSQL's date does not have, and 9999-12-31, past which a
+ * day's arithmetic (a follow-up six months on) writes years no date column reads.
+ */
+export const daySchema = z.iso.date().refine((day) => day >= '1900-01-01' && day <= '2199-12-31', {
+  message: 'day.range',
+});
+
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),

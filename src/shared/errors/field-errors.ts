@@ -93,6 +93,14 @@ export const fieldErrorCatalog = {
     ja: '使用できない制御文字が含まれています。',
     en: 'Contains control characters that are not allowed.',
   },
+  'day.range': {
+    ja: '1900年から2199年までの日付を入力してください。',
+    en: 'Enter a day from 1900 to 2199.',
+  },
+  'text.unpaired_surrogate': {
+    ja: '壊れた文字（対になっていないサロゲート）が含まれています。その文字を入力し直してください。',
+    en: 'Contains a broken character (half of a surrogate pair). Type that character again.',
+  },
   'sheetTemplate.key_changed': {
     ja: 'シートのキーは変更できません。新しいキーで作るときは、ファイルから取り込んでください。',
     en: "A sheet's key cannot change. To use a new key, import the sheet as a file.",

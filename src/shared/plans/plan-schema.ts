@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { sceneIdSchema } from '../cases/scene-grid.js';
-import { idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
+import { daySchema, idSchema, requiredTextSchema, textSchema } from '../common/schema.js';
 
 /**
  * Action plans (アクションプラン): the API contract shared by server and web client. A plan is
  * owned by a person or a team; its draft is edited freely and frozen as versions: the 時点版 when
  * presented, a revision after each follow-up (+6 and +12 months by default), and the 完成版.
  */
-
-const daySchema = z.iso.date();
 
 /** 攻め (new value) or 守り (efficient, safe operation). */
 export const planAims = ['offense', 'defense'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { positionSchema } from '../auth/roles.js';
-import { idSchema, localeSchema, requiredTextSchema, textSchema } from '../common/schema.js';
+import { daySchema, idSchema, localeSchema, requiredTextSchema, textSchema } from '../common/schema.js';
 import {
   localizedTitleSchema,
   sheetEditionSchema,
@@ -30,8 +30,6 @@ export type RoundStatus = (typeof roundStatuses)[number];
 /** Where the person asking stands in the round. */
 export const myRoundStatuses = ['not_eligible', 'not_started', 'draft', 'submitted'] as const;
 export type MyRoundStatus = (typeof myRoundStatuses)[number];
-
-const dateSchema = z.iso.date();
 
 /**
  * An id the caller picked from a list (a sheet, a department, a person): a malformed one gets a
@@ -84,13 +82,18 @@ export const createRoundSchema = z
   .strictObject({
     title: requiredTextSchema(100),
     templateId: chosenIdSchema,
-    version: z.number().int({ error: 'round.version_unknown' }).min(1, { error: 'round.version_unknown' }),
+    // Bounded as in the template routes: past 2^31 the database's integer column fails the query.
+    version: z
+      .number()
+      .int({ error: 'round.version_unknown' })
+      .min(1, { error: 'round.version_unknown' })
+      .max(100_000, { error: 'round.version_unknown' }),
     scopeKind: roundScopeKindSchema,
     departmentIds: z.array(chosenIdSchema).max(200).default([]),
     /** For a cohort scope: members of the organisation who take part (more can join by the link). */
     participantIds: z.array(chosenIdSchema).max(2000).default([]),
-    opensOn: dateSchema,
-    closesOn: dateSchema,
+    opensOn: daySchema,
+    closesOn: daySchema,
     anonymityThreshold: z
       .number({ error: 'round.threshold_range' })
       .int({ error: 'round.threshold_range' })
@@ -109,8 +112,8 @@ export type CreateRoundInput = z.input<typeof createRoundSchema>;
 /** What can change after creation: the title, and the dates while that keeps the round sensible. */
 export const updateRoundSchema = z.strictObject({
   title: requiredTextSchema(100).optional(),
-  opensOn: dateSchema.optional(),
-  closesOn: dateSchema.optional(),
+  opensOn: daySchema.optional(),
+  closesOn: daySchema.optional(),
 });
 export type UpdateRoundInput = z.infer<typeof updateRoundSchema>;
 

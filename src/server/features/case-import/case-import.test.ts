@@ -237,6 +237,29 @@ describe('importing a case list', () => {
     expect((await casesOf(org.org.id)).length).toBe(before);
   });
 
+  it('refuses a file name with U+0000 and keeps whole characters of a long one', async () => {
+    const csv = Buffer.from('件名,実施日\r\n名前の事例,2024-06-01\r\n', 'utf8');
+    const boundary = 'kaizen-nul';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=utf-8''a%00b.csv\r\n\r\n`),
+      csv,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.org.id}/case-imports`,
+      headers: { cookie: org.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ path: 'file', code: 'text.control_characters' });
+
+    const long = `a${'𠮷'.repeat(250)}.csv`;
+    const started = await upload(org.org.id, org.cookie, csv, long);
+    expect(started.statusCode).toBe(201);
+    expect(started.json().fileName).toBe(`a${'𠮷'.repeat(199)}`);
+  });
+
   it('names the row and column of each problem, and a bad row stops the whole commit', async () => {
     const text = [
       '件名,実施日,分野,削減時間',

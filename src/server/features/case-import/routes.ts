@@ -15,6 +15,7 @@ import type { AppDeps, ZodApp } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import { orgParams, orgParamsWith } from '../../lib/params.js';
 import { orgContext } from '../../plugins/auth.js';
+import { refuseUnstorableText } from '../../plugins/request-text.js';
 import * as service from './service.js';
 
 const tags = ['case-import'];
@@ -51,6 +52,8 @@ async function readFile(request: FastifyRequest) {
     throw new AppError('validation');
   }
   if (!file || file.content.length === 0) throw uploadError('validation', 'missing');
+  // A file name is stored as text: U+0000 (sent as filename*=utf-8''a%00b) would fail the insert.
+  refuseUnstorableText(file.fileName, 'file');
   return file;
 }
 

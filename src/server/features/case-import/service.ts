@@ -30,7 +30,10 @@ export async function startImport(
 ): Promise<CaseImport> {
   const list = await parseCaseList(file.content);
   const id = newId();
-  const fileName = (file.fileName ?? 'cases').slice(0, 200);
+  // Cut by characters, not UTF-16 units: half of a 𠮷 would be stored as U+FFFD.
+  const fileName = Array.from(file.fileName ?? 'cases')
+    .slice(0, 200)
+    .join('');
   await inTransaction(ctx, async (tx) => {
     await repo.insertImport(tx.db, tx.scope, {
       id,

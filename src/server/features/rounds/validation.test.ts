@@ -82,6 +82,21 @@ describe('field errors of rounds', () => {
     expect(problem?.messages.ja).not.toContain('UUID');
   });
 
+  it('words a sheet version past any there can be, instead of failing in the database', async () => {
+    for (const version of [2147483648, Number.MAX_SAFE_INTEGER]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${orgId}/rounds`,
+        headers: { cookie: admin },
+        payload: { title: '版', templateId, version, scopeKind: 'org', opensOn: '2026-04-01', closesOn: '2026-04-30' },
+      });
+      expect(response.statusCode, String(version)).toBe(400);
+      expect(fieldErrors(response.body)).toEqual([
+        expect.objectContaining({ path: 'body.version', code: 'round.version_unknown' }),
+      ]);
+    }
+  });
+
   it('words a level beyond the scale as a level (段階) the item does not have', async () => {
     const response = await t.app.inject({
       method: 'POST',

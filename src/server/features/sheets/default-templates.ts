@@ -48,6 +48,35 @@ const yamlErrorMessages: Record<string, { ja: string; en: string }> = {
   MULTIPLE_DOCS: { ja: '1つのファイルには1つのシートだけを書いてください。', en: 'Put one sheet in one file.' },
 };
 
+/** Nesting far beyond any sheet's (a few levels), far below the depth at which the parser fails. */
+const nestingLimits = { indentColumns: 100, compactIndicators: 20, brackets: 50 };
+
+/**
+ * The YAML parser recurses once per level of nesting. Near a thousand levels (2 KB of "- - - …"
+ * or "[[[…") it runs out of stack, and after that the process can die out of memory compiling a
+ * regular expression on the next such file: one upload could stop the server for everyone. So the
+ * nesting is bounded, conservatively, before the parser sees the text: the indentation of each
+ * line, the "- " / "? " / ": " starting it, and the brackets still open (counted in quoted text
+ * too, which can only refuse more, never less).
+ */
+function findTooDeep(text: string): SourcePosition | null {
+  let brackets = 0;
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const content = line.trimStart();
+    const compact = (/^(?:[-?:](?:[ \t]+|$))*/.exec(content)?.[0] ?? '').replace(/[ \t]/g, '').length;
+    if (line.length - content.length > nestingLimits.indentColumns || compact > nestingLimits.compactIndicators)
+      return { line: index + 1, column: 1 };
+    for (let column = 0; column < line.length; column++) {
+      const char = line[column];
+      if (char === '[' || char === '{') {
+        if (++brackets > nestingLimits.brackets) return { line: index + 1, column: column + 1 };
+      } else if ((char === ']' || char === '}') && brackets > 0) brackets--;
+    }
+  }
+  return null;
+}
+
 function describeYamlError(error: YAMLError, lineCounter: LineCounter): TemplateProblem {
   // A key that runs over two lines starts on the line above the mistake; the end is where a person looks.
   const offset = error.code === 'MULTILINE_IMPLICIT_KEY' ? Math.max(error.pos[0], error.pos[1] - 1) : error.pos[0];
@@ -82,6 +111,22 @@ export function parseTemplateYaml(text: string): TemplateParseResult {
           messages: {
             ja: `ファイルが大きすぎます（${maxTemplateFileBytes / 1024}KBまで）。`,
             en: `The file is too large (up to ${maxTemplateFileBytes / 1024} KB).`,
+          },
+        },
+      ],
+    };
+  const tooDeep = findTooDeep(text);
+  if (tooDeep)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          ...tooDeep,
+          code: 'yaml.TOO_DEEP',
+          messages: {
+            ja: `${tooDeep.line}行目: 入れ子が深すぎます（字下げは${nestingLimits.indentColumns}文字、括弧は${nestingLimits.brackets}重まで）。`,
+            en: `line ${tooDeep.line}: Nested too deeply (at most ${nestingLimits.indentColumns} columns of indentation and ${nestingLimits.brackets} brackets).`,
           },
         },
       ],

@@ -124,6 +124,38 @@ describe('step-up sheet templates', () => {
     expect((await t.app.inject({ method: 'GET', url: base, headers: { cookie } })).json()).toEqual([]);
   });
 
+  it('refuses a file nested too deeply before parsing it, and keeps answering', async () => {
+    const { org, cookie } = await createOrgWithAdmin(t);
+    const url = `/api/orgs/${org.id}/sheet-templates/import`;
+    // Twice each: the parser's stack overflow on the first used to leave the next one to crash the process.
+    for (const text of [
+      '['.repeat(900) + ']'.repeat(900),
+      '['.repeat(1000) + ']'.repeat(1000),
+      `${'- '.repeat(2000)}x`,
+      `${'- '.repeat(2000)}x`,
+      Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+    ]) {
+      const r = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { format: 'yaml', text } });
+      expect(r.statusCode).toBe(422);
+      expect(r.json().errors[0].code).toBe('yaml.TOO_DEEP');
+      expect(r.json().errors[0].messages.ja).toMatch(/^1行目|^\d+行目/);
+    }
+    const alive = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${org.id}/sheet-templates`,
+      headers: { cookie },
+    });
+    expect(alive.json()).toEqual([]);
+    // A real sheet is nowhere near the limits: the samples still parse.
+    const copied = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org.id}/sheet-templates/from-sample`,
+      headers: { cookie },
+      payload: { sampleKey: 'workplace-quick' },
+    });
+    expect(copied.statusCode, copied.body).toBe(201);
+  });
+
   it('lets staff read templates but not change them', async () => {
     const { org, cookie } = await createOrgWithAdmin(t);
     await t.app.inject({
