@@ -9,12 +9,44 @@ export interface LiveEvent {
   payload: unknown;
 }
 
-interface Subscriber {
+export interface Subscriber {
   audience: 'all' | 'facilitator';
   lastId: number;
-  send: (event: LiveEvent) => void;
+  /**
+   * Streams of one variant are sent the same text for an event (every facilitator; the
+   * participants of one group), so a pass shapes and serialises each event once per variant, not
+   * once per stream: a seminar's thousands of phones share a few dozen texts.
+   */
+  variant: () => string;
+  /** The text of one event on this stream. */
+  format: (event: LiveEvent) => string;
+  /** Sees each event the stream is sent (before its text is made or taken from another stream's). */
+  observe?: (event: LiveEvent) => void;
+  /** Writes the texts of one pass at once. */
+  write: (text: string) => void;
   /** Ends the stream, when the server shuts down. */
   close: () => void;
+}
+
+/**
+ * Kinds whose payload is whole: the latest replaces every earlier one on a screen. When a pass
+ * carries several of one kind, a stream gets only the last, so a server that fell behind catches
+ * up with one tally per stream instead of writing each it missed.
+ */
+const snapshotKinds = new Set(['tally', 'progress', 'counts', 'scoring']);
+
+/** Ids of the snapshot events that a later event of the same kind and audience in the batch replaces. */
+export function supersededIds(events: readonly Pick<LiveEvent, 'id' | 'kind' | 'audience'>[]): Set<number> {
+  const latest = new Map<string, number>();
+  const superseded = new Set<number>();
+  for (const event of events) {
+    if (!snapshotKinds.has(event.kind)) continue;
+    const key = `${event.kind}:${event.audience}`;
+    const earlier = latest.get(key);
+    if (earlier !== undefined) superseded.add(earlier);
+    latest.set(key, event.id);
+  }
+  return superseded;
 }
 
 /**
@@ -104,14 +136,27 @@ export class LiveHub {
         const targets = [...set];
         const from = Math.min(...targets.map((s) => s.lastId));
         const events = await repo.eventsAfter(this.db, workshopId, from);
+        const superseded = supersededIds(events);
+        const texts = new Map<string, string>();
         for (const subscriber of targets) {
           if (!set.has(subscriber)) continue;
+          const variant = subscriber.variant();
+          let text = '';
           for (const event of events) {
             if (event.id <= subscriber.lastId) continue;
             subscriber.lastId = event.id;
             if (event.audience === 'facilitator' && subscriber.audience !== 'facilitator') continue;
-            subscriber.send(event);
+            subscriber.observe?.(event);
+            if (superseded.has(event.id)) continue;
+            const key = `${variant}\n${event.id}`;
+            let frame = texts.get(key);
+            if (frame === undefined) {
+              frame = subscriber.format(event);
+              texts.set(key, frame);
+            }
+            text += frame;
           }
+          if (text) subscriber.write(text);
         }
         if (events.length === 500) this.again.add(workshopId);
       } while (this.again.has(workshopId));
