@@ -172,6 +172,19 @@ export async function findParticipant(db: Db, workshopId: string, id: string) {
   return row ?? null;
 }
 
+/** A workshop and one of its participants, in one read; null when either is not there. */
+export async function findWorkshopAndParticipant(db: Db, workshopId: string, participantId: string) {
+  const [row] = await db
+    .select({ workshop: workshops, participant: workshopParticipants })
+    .from(workshops)
+    .innerJoin(
+      workshopParticipants,
+      and(eq(workshopParticipants.workshopId, workshops.id), eq(workshopParticipants.id, participantId)),
+    )
+    .where(eq(workshops.id, workshopId));
+  return row ?? null;
+}
+
 export async function updateParticipant(
   db: Db,
   workshopId: string,
@@ -210,6 +223,27 @@ export async function saveAnswer(
       target: [workshopAnswers.participantId, workshopAnswers.itemKey],
       set: { level: row.level, updatedAt: row.now },
     });
+}
+
+/**
+ * Saves a level in one statement while the workshop is open: the insert reads the workshop row
+ * with a share lock, as whileOpen does, so it waits for a lock being taken and writes nothing
+ * once the workshop is locked. Returns whether it was saved.
+ */
+export async function saveAnswerWhileOpen(
+  db: Db,
+  row: { participantId: string; workshopId: string; itemKey: string; level: number; now: Date },
+) {
+  const result = (await db.execute(sql`
+    insert into ${workshopAnswers} (participant_id, workshop_id, item_key, level, updated_at)
+    select ${row.participantId}::uuid, ${workshops.id}, ${row.itemKey}, ${row.level}::smallint,
+           ${row.now.toISOString()}::timestamptz
+      from ${workshops}
+     where ${workshops.id} = ${row.workshopId} and ${workshops.status} = 'open'
+       for share
+    on conflict (participant_id, item_key) do update set level = excluded.level, updated_at = excluded.updated_at
+    returning 1 as saved`)) as unknown as { rows: unknown[] };
+  return result.rows.length > 0;
 }
 
 /** Answers counted by item, group and level: all the tally needs, never who said what. */
