@@ -8,6 +8,7 @@
 
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createBenchDatabase, dropBenchDatabase, planBenchDatabase } from './postgres.mjs';
@@ -107,6 +108,56 @@ function openStream(baseUrl, path, cookie, onTally, onError) {
   });
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds of the PostgreSQL backends serving the bench database (the server's pool and its
+ * LISTEN) from start() to stop(), sampled each second so that connections the pool opens or
+ * closes meanwhile are counted too.
+ */
+function postgresCpu(url) {
+  const db = new pg.Client({ connectionString: url });
+  const seen = new Map();
+  let timer = null;
+  const sample = async (starting) => {
+    const { rows } = await db.query(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    for (const { pid } of rows) {
+      const now = cpuSeconds(pid);
+      if (now === null) continue;
+      const known = seen.get(pid);
+      if (known) known.last = now;
+      else seen.set(pid, { first: starting ? now : 0, last: now });
+    }
+  };
+  return {
+    async start() {
+      await db.connect();
+      await sample(true);
+      timer = setInterval(() => void sample(false).catch(() => {}), 1000);
+    },
+    async stop() {
+      clearInterval(timer);
+      await sample(false).catch(() => {});
+      await db.end();
+      return round(
+        [...seen.values()].reduce((sum, p) => sum + p.last - p.first, 0),
+        1,
+      );
+    },
+  };
+}
+
 function rssMb(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -195,11 +246,15 @@ async function measureWorkshop(context) {
     );
     const schedule = plans.flat().sort((a, b) => a.at - b.at);
     let requestErrors = 0;
+    const errorKinds = {};
     let rssPeak = rssWithStreams ?? 0;
     const rssTimer = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssMb(server.child.pid) ?? 0);
     }, 500);
     const runStarted = Date.now();
+    const postgres = postgresCpu(plan.targetUrl);
+    await postgres.start();
+    const cpuAtStart = { server: cpuSeconds(server.child.pid), bench: process.cpuUsage() };
     const inFlight = new Set();
     for (const step of schedule) {
       const wait = runStarted + step.at - Date.now();
@@ -212,25 +267,75 @@ async function measureWorkshop(context) {
       })
         .then((response) => {
           if (response.status === 204) submissions.push({ sentAt, ackedAt: Date.now() });
-          else requestErrors++;
+          else {
+            requestErrors++;
+            const key = `${response.status} ${firstLine(response.body).slice(0, 80)}`;
+            errorKinds[key] = (errorKinds[key] ?? 0) + 1;
+          }
         })
-        .catch(() => {
+        .catch((error) => {
           requestErrors++;
+          const key = error.code ?? error.message;
+          errorKinds[key] = (errorKinds[key] ?? 0) + 1;
         })
         .finally(() => inFlight.delete(done));
       inFlight.add(done);
     }
     await Promise.all(inFlight);
-    // The last answers' tally goes out a moment later.
+    // The last answers' tally goes out a moment later; a server that fell behind is given up to
+    // 30 s to bring every stream a tally counted after the last answer, so that "never delivered"
+    // means never, not late.
+    const lastAck = Math.max(0, ...submissions.map((x) => x.ackedAt));
+    const drainUntil = Date.now() + 30_000;
     await new Promise((resolve) => setTimeout(resolve, 2000));
+    while (Date.now() < drainUntil && !streamTallies.every((r) => r.length > 0 && r.at(-1)[0] >= lastAck))
+      await new Promise((resolve) => setTimeout(resolve, 250));
     clearInterval(rssTimer);
+    const benchCpu = process.cpuUsage(cpuAtStart.bench);
+    const cpu = {
+      serverSeconds: round(cpuSeconds(server.child.pid) - cpuAtStart.server, 1),
+      postgresSeconds: await postgres.stop(),
+      benchSeconds: round((benchCpu.user + benchCpu.system) / 1e6, 1),
+      // Other work on the machine at the end of answering: near or above 2, the three above compete with it.
+      loadAverage1mAtEnd: round(os.loadavg()[0], 2),
+    };
     const runSeconds = round((Date.now() - runStarted) / 1000, 1);
 
     // For each answer: the first tally counted after it was acknowledged contains it; its delay is
-    // from sending the answer to that tally reaching the slowest of all streams.
+    // from sending the answer to that tally reaching the slowest of all streams. Every stream gets
+    // the same tallies (each stamped once with its computedAt), so each tally's last arrival is
+    // found once, and an answer looks up the first tally after it instead of scanning every stream.
+    const reach = new Map();
+    streamTallies.forEach((received, index) => {
+      for (const [computedAt, arrivedAt] of received) {
+        const seen = reach.get(computedAt) ?? { streams: 0, lastIndex: -1, lastArrival: 0 };
+        if (seen.lastIndex !== index) seen.streams++;
+        seen.lastIndex = index;
+        seen.lastArrival = Math.max(seen.lastArrival, arrivedAt);
+        reach.set(computedAt, seen);
+      }
+    });
+    const stamps = [...reach.keys()].sort((a, b) => a - b);
+    const firstStampFrom = (at) => {
+      let low = 0;
+      let high = stamps.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (stamps[mid] < at) low = mid + 1;
+        else high = mid;
+      }
+      return low < stamps.length ? stamps[low] : null;
+    };
     const delays = [];
     let undelivered = 0;
     for (const s of submissions) {
+      const stamp = firstStampFrom(s.ackedAt);
+      const seen = stamp === null ? null : reach.get(stamp);
+      if (seen && seen.streams === streamTallies.length) {
+        delays.push(seen.lastArrival - s.sentAt);
+        continue;
+      }
+      // Some stream missed that tally: take, stream by stream, the first one it got after the answer.
       let worst = 0;
       let missing = false;
       for (const received of streamTallies) {
@@ -264,7 +369,17 @@ async function measureWorkshop(context) {
       answersAcknowledged: submissions.length,
       answersStored: stored,
       answersLost: Math.max(0, submissions.length - stored),
+      // From sending an answer to its 204: a growing figure means answers queue in the server.
+      answerAckMs: (() => {
+        const acks = submissions.map((x) => x.ackedAt - x.sentAt);
+        return acks.length
+          ? { p50: percentile(acks, 50), p95: percentile(acks, 95), max: percentile(acks, 100) }
+          : null;
+      })(),
+      // While answering, on the same 2 cores: the server, and the bench client holding every stream.
+      cpuSecondsWhileAnswering: cpu,
       requestErrors,
+      requestErrorKinds: errorKinds,
       streamErrors,
       undelivered,
       delayToAllStreamsMs: delays.length
@@ -296,6 +411,14 @@ function summaryRows(result) {
       `< ${settings.targetP95Ms} ms`,
       `${result.answersAcknowledged} answers to ${result.streams} streams; max ${d?.max ?? '—'} ms`,
       d ? verdict(d.p95, settings.targetP95Ms) : 'no data',
+    ],
+    [
+      'answer → its 204',
+      result.answerAckMs ? `${result.answerAckMs.p50} ms` : '—',
+      result.answerAckMs ? `${result.answerAckMs.p95} ms` : '—',
+      '',
+      `max ${result.answerAckMs?.max ?? '—'} ms; CPU while answering: server ${result.cpuSecondsWhileAnswering.serverSeconds} s, PostgreSQL ${result.cpuSecondsWhileAnswering.postgresSeconds} s, bench ${result.cpuSecondsWhileAnswering.benchSeconds} s in ${result.runSeconds} s (load ${result.cpuSecondsWhileAnswering.loadAverage1mAtEnd})`,
+      '',
     ],
     [
       'answers lost',
