@@ -325,8 +325,12 @@ export async function insertEvent(
   row: { workshopId: string; kind: string; audience: 'all' | 'facilitator'; payload: unknown; now: Date },
 ) {
   // Ids must become visible in order: a stream that has seen id 101 never looks at 100 again. So
-  // each workshop's events are added one transaction at a time (a lock held until commit).
+  // each workshop's events are added one transaction at a time (a lock held until commit). The
+  // workshop row comes first, as the insert's foreign key would take it anyway: a facilitator's
+  // change holds the row and then adds its event, and taking the two the other way round here
+  // deadlocked with it (PostgreSQL then aborted the change or the tally).
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from ${workshops} where ${workshops.id} = ${row.workshopId} for key share`);
     await tx.execute(sql`select pg_advisory_xact_lock(7263, hashtext(${row.workshopId}))`);
     const [saved] = await tx
       .insert(workshopEvents)
