@@ -116,6 +116,33 @@ describe('the live hub', () => {
     await hub.stop();
   });
 
+  it('spaces the passes of a large room, and sends what came meanwhile as one', async () => {
+    const hub = new LiveHub(t.database, t.database.db, { sweepMs: 60_000, passGapPerStreamMs: 2 });
+    await hub.start();
+    const formatted = { n: 0 };
+    const before = await repo.lastEventId(t.database.db, workshopId);
+    const streams = Array.from({ length: 300 }, (_, i) => stream('all', `group:${i % 2}`, formatted, before));
+    const writes: number[] = [];
+    const watched = streams[0] as Stream;
+    const write = watched.subscriber.write;
+    watched.subscriber.write = (text) => {
+      writes.push(Date.now());
+      write(text);
+    };
+    const closers = streams.map((s) => hub.subscribe(workshopId, s.subscriber));
+    const first = await addEvent('tally', 'all', { v: 1 });
+    await until(() => watched.subscriber.lastId === first);
+    // Three tallies while the room's pass waits its 600 ms: the next pass carries the last alone.
+    await addEvent('tally', 'all', { v: 2 });
+    await addEvent('tally', 'all', { v: 3 });
+    const last = await addEvent('tally', 'all', { v: 4 });
+    await until(() => streams.every((s) => s.subscriber.lastId === last));
+    expect(watched.texts).toEqual([`${first}:tally:group:0;`, `${last}:tally:group:0;`]);
+    expect((writes[1] ?? 0) - (writes[0] ?? 0)).toBeGreaterThanOrEqual(580);
+    for (const close of closers) close();
+    await hub.stop();
+  });
+
   it('keeps every event that is not replaced by a later one of its kind and audience', () => {
     const events = [
       { id: 1, kind: 'tally', audience: 'all' as const },

@@ -33,6 +33,9 @@ export interface Subscriber {
  * carries several of one kind, a stream gets only the last, so a server that fell behind catches
  * up with one tally per stream instead of writing each it missed.
  */
+/** How long, per stream written to, the next pass of a workshop waits: nothing to speak of below a thousand. */
+const PASS_GAP_PER_STREAM_MS = 0.1;
+
 const snapshotKinds = new Set(['tally', 'progress', 'counts', 'scoring']);
 
 /** Ids of the snapshot events that a later event of the same kind and audience in the batch replaces. */
@@ -66,7 +69,7 @@ export class LiveHub {
   constructor(
     private readonly database: Database,
     private readonly db: Db,
-    private readonly options: { sweepMs: number } = { sweepMs: 10_000 },
+    private readonly options: { sweepMs: number; passGapPerStreamMs?: number } = { sweepMs: 10_000 },
   ) {}
 
   async start(): Promise<void> {
@@ -138,6 +141,7 @@ export class LiveHub {
         const events = await repo.eventsAfter(this.db, workshopId, from);
         const superseded = supersededIds(events);
         const texts = new Map<string, string>();
+        let written = 0;
         for (const subscriber of targets) {
           if (!set.has(subscriber)) continue;
           const variant = subscriber.variant();
@@ -156,9 +160,17 @@ export class LiveHub {
             }
             text += frame;
           }
-          if (text) subscriber.write(text);
+          if (text) {
+            subscriber.write(text);
+            written++;
+          }
         }
         if (events.length === 500) this.again.add(workshopId);
+        // A pass writes to every stream at once. In a large room the next one waits a moment
+        // (300 ms after writing to 3,000 streams), which leaves the server time for the answers
+        // in between; tallies counted meanwhile then go out as one.
+        const gap = written * (this.options.passGapPerStreamMs ?? PASS_GAP_PER_STREAM_MS);
+        if (gap >= 1) await new Promise((resolve) => setTimeout(resolve, gap));
       } while (this.again.has(workshopId));
     })()
       .catch(() => {
