@@ -41,9 +41,9 @@ const settings = {
   databases: args.databases.split(',').map((d) => d.trim()),
   kills: args.quick ? 3 : Number(args.kills),
   seed: Number(args.seed),
-  // Each kill falls during start-up with this chance (the first one always does: an empty database,
-  // migrations and the demo seed); otherwise after this many seconds of writes.
-  startupKillShare: 0.3,
+  // This share of the kills falls during start-up (the first always: an empty database,
+  // migrations and the demo seed); the others after this many seconds of writes.
+  startupKillShare: 0.4,
   runSeconds: args.quick ? [0.5, 2] : [1, 8],
   // Writers of each kind at once.
   lanes: { cases: 2, sheet: 2, workshop: 2, plans: 2 },
@@ -62,14 +62,20 @@ if (
 guardBench(40 * 60_000, cleanUpAfterInterrupt);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Where the kills fall: the first during the first start, the others during start-up or after writes. */
+/**
+ * Where the kills fall: the first during the very first start, and as many others again as make
+ * up startupKillShare of them during later starts (at random places in the run); the rest after
+ * some seconds of writes.
+ */
 function planKills(random) {
-  return Array.from({ length: settings.kills }, (_, i) => {
-    const startup = i === 0 || random.chance(settings.startupKillShare);
-    return startup
-      ? { planned: 'start-up', fraction: random.between(0.1, 0.95) }
-      : { planned: 'running', afterReadySeconds: random.between(...settings.runSeconds) };
-  });
+  const startups = Math.max(1, Math.round(settings.kills * settings.startupKillShare));
+  const later = random.shuffle(Array.from({ length: settings.kills - 1 }, (_, i) => i + 1)).slice(0, startups - 1);
+  const atStartup = new Set([0, ...later]);
+  return Array.from({ length: settings.kills }, (_, i) =>
+    atStartup.has(i)
+      ? { planned: 'start-up', fraction: random.between(0.05, 0.9) }
+      : { planned: 'running', afterReadySeconds: random.between(...settings.runSeconds) },
+  );
 }
 
 async function openDatabaseFor(kind, context) {
@@ -79,7 +85,7 @@ async function openDatabaseFor(kind, context) {
     return {
       label: 'PGlite (a fresh DATA_DIR, removed afterwards)',
       env: { DATA_DIR: dir, SEED_DEMO: 'true' },
-      firstStartEstimateMs: 7000,
+      firstStartEstimateMs: 4000,
       async read(fn) {
         const { PGlite } = await import('@electric-sql/pglite');
         const db = await PGlite.create(path.join(dir, 'pglite'));
@@ -101,7 +107,7 @@ async function openDatabaseFor(kind, context) {
   return {
     label: `PostgreSQL ${context.postgres} (${plan.shownUrl}, dropped afterwards)`,
     env: { DATABASE_URL: plan.targetUrl, SEED_DEMO: 'true' },
-    firstStartEstimateMs: 3000,
+    firstStartEstimateMs: 1500,
     async read(fn) {
       const client = new pg.Client({ connectionString: plan.targetUrl });
       await client.connect();
@@ -142,8 +148,8 @@ async function proveDatabase(kind, context) {
   const starts = [];
   const kills = [];
   let failedStarts = 0;
-  // A start-up kill falls at a random share of the quickest start seen so far, so that it lands
-  // before the health check answers.
+  // A start-up kill falls at a random share of 80 % of the quickest start seen so far, so that it
+  // lands before the health check answers.
   let estimateMs = database.firstStartEstimateMs;
   const proofStarted = performance.now();
   try {
@@ -155,7 +161,7 @@ async function proveDatabase(kind, context) {
       starts.push(record);
       let outcome;
       if (kill?.planned === 'start-up') {
-        const killAt = kill.fraction * estimateMs;
+        const killAt = kill.fraction * 0.8 * estimateMs;
         outcome = await Promise.race([handle.settled, sleep(killAt).then(() => null)]);
         if (outcome && !outcome.ready) return failed(record, outcome);
         if (outcome?.ready) await sleep(Math.max(0, killAt - (performance.now() - spawnedAt)));

@@ -5,12 +5,13 @@
 // own share of the people, so no two connections write as the same person. Per class and overall:
 // throughput, p50/p95/p99 latency, non-2xx answers and errors; the server's RSS every second.
 // Writes bench/results/load-YYYYMMDD-HHmmss.json.
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { seedLoadData } from './load-data.mjs';
 import { createBenchDatabase, dropBenchDatabase, planBenchDatabase } from './postgres.mjs';
+import { cpuSeconds, postgresCpu, rssMb } from './process-stats.mjs';
 import { createRandom } from './random.mjs';
 import {
   describeCommand,
@@ -50,15 +51,6 @@ if (!settings.connections.every((c) => Number.isInteger(c) && c > 0) || !(settin
   process.exit(2);
 }
 guardBench(40 * 60_000, cleanUpAfterInterrupt);
-
-function rssMb(pid) {
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    return round(kb / 1024, 1);
-  } catch {
-    return null;
-  }
-}
 
 function send(agent, baseUrl, method, path, cookie, body) {
   return new Promise((resolve) => {
@@ -253,6 +245,9 @@ async function measureLoad(context) {
       const sample = () => rss.push(rssMb(pid));
       sample();
       const timer = setInterval(sample, 1000);
+      const postgres = postgresCpu(plan.targetUrl);
+      await postgres.start();
+      const cpuAtStart = { server: cpuSeconds(pid), bench: process.cpuUsage() };
       const answers = await runMix({
         data,
         baseUrl: server.baseUrl,
@@ -260,6 +255,13 @@ async function measureLoad(context) {
         seconds: settings.seconds,
         seed: 1000 * i + 500,
       });
+      const benchCpu = process.cpuUsage(cpuAtStart.bench);
+      const cpuSecondsUsed = {
+        server: round(cpuSeconds(pid) - cpuAtStart.server, 1),
+        postgres: await postgres.stop(),
+        bench: round((benchCpu.user + benchCpu.system) / 1e6, 1),
+        loadAverage1mAtEnd: round(os.loadavg()[0], 2),
+      };
       clearInterval(timer);
       sample();
       const classes = {};
@@ -274,6 +276,8 @@ async function measureLoad(context) {
         overall: summarise(answers, settings.seconds),
         classes,
         serverRssMb: { atStart: rss[0], atEnd: rss.at(-1), max: Math.max(...rss), min: Math.min(...rss), samples: rss },
+        // Of the cores' time during the run (2 × seconds here): the server, its PostgreSQL backends, the bench.
+        cpuSecondsUsed,
       });
     }
     const { rows } = await db.query(
@@ -314,7 +318,11 @@ function summaryRows(result) {
     ];
     const r = phase.serverRssMb;
     rows.push(
-      row(`${phase.connections} conns: all`, phase.overall, `RSS ${r.atStart} → ${r.atEnd} MB, max ${r.max} MB`),
+      row(
+        `${phase.connections} conns: all`,
+        phase.overall,
+        `RSS ${r.atStart} → ${r.atEnd} MB, max ${r.max} MB; CPU s: server ${phase.cpuSecondsUsed.server}, PostgreSQL ${phase.cpuSecondsUsed.postgres}, bench ${phase.cpuSecondsUsed.bench}`,
+      ),
     );
     for (const [name, s] of Object.entries(phase.classes)) rows.push(row(`  ${name}`, s, `${s.requests} requests`));
   }
