@@ -6,11 +6,12 @@
 // request and stream errors, and the server's memory (RSS) while it holds every stream.
 // Writes bench/results/workshops-YYYYMMDD-HHmmss.json.
 
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createBenchDatabase, dropBenchDatabase, planBenchDatabase } from './postgres.mjs';
+import { cpuSeconds, postgresCpu, rssMb } from './process-stats.mjs';
 import { createRandom } from './random.mjs';
 import {
   describeCommand,
@@ -107,16 +108,6 @@ function openStream(baseUrl, path, cookie, onTally, onError) {
   });
 }
 
-function rssMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return round(kb / 1024, 1);
-  } catch {
-    return null;
-  }
-}
-
 async function measureWorkshop(context) {
   const plan = planBenchDatabase();
   try {
@@ -195,11 +186,15 @@ async function measureWorkshop(context) {
     );
     const schedule = plans.flat().sort((a, b) => a.at - b.at);
     let requestErrors = 0;
+    const errorKinds = {};
     let rssPeak = rssWithStreams ?? 0;
     const rssTimer = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssMb(server.child.pid) ?? 0);
     }, 500);
     const runStarted = Date.now();
+    const postgres = postgresCpu(plan.targetUrl);
+    await postgres.start();
+    const cpuAtStart = { server: cpuSeconds(server.child.pid), bench: process.cpuUsage() };
     const inFlight = new Set();
     for (const step of schedule) {
       const wait = runStarted + step.at - Date.now();
@@ -212,25 +207,75 @@ async function measureWorkshop(context) {
       })
         .then((response) => {
           if (response.status === 204) submissions.push({ sentAt, ackedAt: Date.now() });
-          else requestErrors++;
+          else {
+            requestErrors++;
+            const key = `${response.status} ${firstLine(response.body).slice(0, 80)}`;
+            errorKinds[key] = (errorKinds[key] ?? 0) + 1;
+          }
         })
-        .catch(() => {
+        .catch((error) => {
           requestErrors++;
+          const key = error.code ?? error.message;
+          errorKinds[key] = (errorKinds[key] ?? 0) + 1;
         })
         .finally(() => inFlight.delete(done));
       inFlight.add(done);
     }
     await Promise.all(inFlight);
-    // The last answers' tally goes out a moment later.
+    // The last answers' tally goes out a moment later; a server that fell behind is given up to
+    // 30 s to bring every stream a tally counted after the last answer, so that "never delivered"
+    // means never, not late.
+    const lastAck = Math.max(0, ...submissions.map((x) => x.ackedAt));
+    const drainUntil = Date.now() + 30_000;
     await new Promise((resolve) => setTimeout(resolve, 2000));
+    while (Date.now() < drainUntil && !streamTallies.every((r) => r.length > 0 && r.at(-1)[0] >= lastAck))
+      await new Promise((resolve) => setTimeout(resolve, 250));
     clearInterval(rssTimer);
+    const benchCpu = process.cpuUsage(cpuAtStart.bench);
+    const cpu = {
+      serverSeconds: round(cpuSeconds(server.child.pid) - cpuAtStart.server, 1),
+      postgresSeconds: await postgres.stop(),
+      benchSeconds: round((benchCpu.user + benchCpu.system) / 1e6, 1),
+      // Other work on the machine at the end of answering: near or above 2, the three above compete with it.
+      loadAverage1mAtEnd: round(os.loadavg()[0], 2),
+    };
     const runSeconds = round((Date.now() - runStarted) / 1000, 1);
 
     // For each answer: the first tally counted after it was acknowledged contains it; its delay is
-    // from sending the answer to that tally reaching the slowest of all streams.
+    // from sending the answer to that tally reaching the slowest of all streams. Every stream gets
+    // the same tallies (each stamped once with its computedAt), so each tally's last arrival is
+    // found once, and an answer looks up the first tally after it instead of scanning every stream.
+    const reach = new Map();
+    streamTallies.forEach((received, index) => {
+      for (const [computedAt, arrivedAt] of received) {
+        const seen = reach.get(computedAt) ?? { streams: 0, lastIndex: -1, lastArrival: 0 };
+        if (seen.lastIndex !== index) seen.streams++;
+        seen.lastIndex = index;
+        seen.lastArrival = Math.max(seen.lastArrival, arrivedAt);
+        reach.set(computedAt, seen);
+      }
+    });
+    const stamps = [...reach.keys()].sort((a, b) => a - b);
+    const firstStampFrom = (at) => {
+      let low = 0;
+      let high = stamps.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (stamps[mid] < at) low = mid + 1;
+        else high = mid;
+      }
+      return low < stamps.length ? stamps[low] : null;
+    };
     const delays = [];
     let undelivered = 0;
     for (const s of submissions) {
+      const stamp = firstStampFrom(s.ackedAt);
+      const seen = stamp === null ? null : reach.get(stamp);
+      if (seen && seen.streams === streamTallies.length) {
+        delays.push(seen.lastArrival - s.sentAt);
+        continue;
+      }
+      // Some stream missed that tally: take, stream by stream, the first one it got after the answer.
       let worst = 0;
       let missing = false;
       for (const received of streamTallies) {
@@ -264,7 +309,17 @@ async function measureWorkshop(context) {
       answersAcknowledged: submissions.length,
       answersStored: stored,
       answersLost: Math.max(0, submissions.length - stored),
+      // From sending an answer to its 204: a growing figure means answers queue in the server.
+      answerAckMs: (() => {
+        const acks = submissions.map((x) => x.ackedAt - x.sentAt);
+        return acks.length
+          ? { p50: percentile(acks, 50), p95: percentile(acks, 95), max: percentile(acks, 100) }
+          : null;
+      })(),
+      // While answering, on the same 2 cores: the server, and the bench client holding every stream.
+      cpuSecondsWhileAnswering: cpu,
       requestErrors,
+      requestErrorKinds: errorKinds,
       streamErrors,
       undelivered,
       delayToAllStreamsMs: delays.length
@@ -296,6 +351,14 @@ function summaryRows(result) {
       `< ${settings.targetP95Ms} ms`,
       `${result.answersAcknowledged} answers to ${result.streams} streams; max ${d?.max ?? '—'} ms`,
       d ? verdict(d.p95, settings.targetP95Ms) : 'no data',
+    ],
+    [
+      'answer → its 204',
+      result.answerAckMs ? `${result.answerAckMs.p50} ms` : '—',
+      result.answerAckMs ? `${result.answerAckMs.p95} ms` : '—',
+      '',
+      `max ${result.answerAckMs?.max ?? '—'} ms; CPU while answering: server ${result.cpuSecondsWhileAnswering.serverSeconds} s, PostgreSQL ${result.cpuSecondsWhileAnswering.postgresSeconds} s, bench ${result.cpuSecondsWhileAnswering.benchSeconds} s in ${result.runSeconds} s (load ${result.cpuSecondsWhileAnswering.loadAverage1mAtEnd})`,
+      '',
     ],
     [
       'answers lost',

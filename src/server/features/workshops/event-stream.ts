@@ -9,9 +9,23 @@ const HEARTBEAT_MS = 20_000;
  */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
+/** How one stream differs from the others of its audience. */
+export interface StreamShape {
+  /** What this stream sends of an event's payload. */
+  shape: (event: LiveEvent) => unknown;
+  /**
+   * What the shape depends on besides the event (e.g. the participant's group): streams that
+   * give the same key are sent the same text, made once.
+   */
+  variant: () => string;
+  /** Sees every event this stream is sent, before it is sent. */
+  observe?: (event: LiveEvent) => void;
+}
+
 /**
  * Sends a workshop's events as Server-Sent Events from after the last id the client saw (the
  * Last-Event-ID header a browser sends when it reconnects, or ?after= on the first connection).
+ * Without a shape, every stream of the audience gets each event's whole payload.
  */
 export function openEventStream(
   hub: LiveHub,
@@ -19,8 +33,7 @@ export function openEventStream(
   reply: FastifyReply,
   workshopId: string,
   audience: 'all' | 'facilitator',
-  /** What this stream sends of an event's payload; all of it by default. */
-  shape: (event: LiveEvent) => unknown = (event) => event.payload,
+  shaped?: StreamShape,
 ) {
   const header = request.headers['last-event-id'];
   const query = (request.query as { after?: string }).after;
@@ -37,12 +50,16 @@ export function openEventStream(
   const unsubscribe = hub.subscribe(workshopId, {
     audience,
     lastId: Number.isSafeInteger(after) && after > 0 ? after : 0,
-    send: (event) => {
+    variant: shaped ? () => `${audience}:${shaped.variant()}` : () => `${audience}:whole`,
+    format: (event) =>
+      `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(shaped ? shaped.shape(event) : event.payload)}\n\n`,
+    ...(shaped?.observe ? { observe: shaped.observe } : {}),
+    write: (text) => {
       if (raw.writableLength > MAX_BUFFERED_BYTES) {
         raw.destroy();
         return;
       }
-      raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(shape(event))}\n\n`);
+      raw.write(text);
     },
     close: () => raw.end(),
   });

@@ -9,12 +9,47 @@ export interface LiveEvent {
   payload: unknown;
 }
 
-interface Subscriber {
+export interface Subscriber {
   audience: 'all' | 'facilitator';
   lastId: number;
-  send: (event: LiveEvent) => void;
+  /**
+   * Streams of one variant are sent the same text for an event (every facilitator; the
+   * participants of one group), so a pass shapes and serialises each event once per variant, not
+   * once per stream: a seminar's thousands of phones share a few dozen texts.
+   */
+  variant: () => string;
+  /** The text of one event on this stream. */
+  format: (event: LiveEvent) => string;
+  /** Sees each event the stream is sent (before its text is made or taken from another stream's). */
+  observe?: (event: LiveEvent) => void;
+  /** Writes the texts of one pass at once. */
+  write: (text: string) => void;
   /** Ends the stream, when the server shuts down. */
   close: () => void;
+}
+
+/**
+ * Kinds whose payload is whole: the latest replaces every earlier one on a screen. When a pass
+ * carries several of one kind, a stream gets only the last, so a server that fell behind catches
+ * up with one tally per stream instead of writing each it missed.
+ */
+/** How long, per stream written to, the next pass of a workshop waits: nothing to speak of below a thousand. */
+const PASS_GAP_PER_STREAM_MS = 0.1;
+
+const snapshotKinds = new Set(['tally', 'progress', 'counts', 'scoring']);
+
+/** Ids of the snapshot events that a later event of the same kind and audience in the batch replaces. */
+export function supersededIds(events: readonly Pick<LiveEvent, 'id' | 'kind' | 'audience'>[]): Set<number> {
+  const latest = new Map<string, number>();
+  const superseded = new Set<number>();
+  for (const event of events) {
+    if (!snapshotKinds.has(event.kind)) continue;
+    const key = `${event.kind}:${event.audience}`;
+    const earlier = latest.get(key);
+    if (earlier !== undefined) superseded.add(earlier);
+    latest.set(key, event.id);
+  }
+  return superseded;
 }
 
 /**
@@ -34,7 +69,7 @@ export class LiveHub {
   constructor(
     private readonly database: Database,
     private readonly db: Db,
-    private readonly options: { sweepMs: number } = { sweepMs: 10_000 },
+    private readonly options: { sweepMs: number; passGapPerStreamMs?: number } = { sweepMs: 10_000 },
   ) {}
 
   async start(): Promise<void> {
@@ -104,16 +139,38 @@ export class LiveHub {
         const targets = [...set];
         const from = Math.min(...targets.map((s) => s.lastId));
         const events = await repo.eventsAfter(this.db, workshopId, from);
+        const superseded = supersededIds(events);
+        const texts = new Map<string, string>();
+        let written = 0;
         for (const subscriber of targets) {
           if (!set.has(subscriber)) continue;
+          const variant = subscriber.variant();
+          let text = '';
           for (const event of events) {
             if (event.id <= subscriber.lastId) continue;
             subscriber.lastId = event.id;
             if (event.audience === 'facilitator' && subscriber.audience !== 'facilitator') continue;
-            subscriber.send(event);
+            subscriber.observe?.(event);
+            if (superseded.has(event.id)) continue;
+            const key = `${variant}\n${event.id}`;
+            let frame = texts.get(key);
+            if (frame === undefined) {
+              frame = subscriber.format(event);
+              texts.set(key, frame);
+            }
+            text += frame;
+          }
+          if (text) {
+            subscriber.write(text);
+            written++;
           }
         }
         if (events.length === 500) this.again.add(workshopId);
+        // A pass writes to every stream at once. In a large room the next one waits a moment
+        // (300 ms after writing to 3,000 streams), which leaves the server time for the answers
+        // in between; tallies counted meanwhile then go out as one.
+        const gap = written * (this.options.passGapPerStreamMs ?? PASS_GAP_PER_STREAM_MS);
+        if (gap >= 1) await new Promise((resolve) => setTimeout(resolve, gap));
       } while (this.again.has(workshopId));
     })()
       .catch(() => {

@@ -168,18 +168,24 @@ export function registerParticipantRoutes(app: ZodApp, deps: AppDeps, live: serv
       if (!participant) throw new AppError('not_found');
       // The participant's group, followed when a state event says groups may have changed.
       let groupId = participant.groupId;
-      openEventStream(live.hub, request, reply, request.params.workshopId, 'all', (event) => {
-        const moved = (event.payload as { movedParticipantId?: string }).movedParticipantId;
-        if (event.kind === 'state' && moved === participant.id)
-          void repo
-            .findParticipant(deps.db, participant.workshopId, participant.id)
-            .then((row) => {
-              groupId = row?.groupId ?? null;
-            })
-            .catch(() => {});
-        if (event.kind === 'tally') return service.tallyForParticipant(event.payload as WorkshopTally, groupId);
-        if (event.kind === 'comment') return commentForAudience(event.payload as EventComment);
-        return event.payload;
+      openEventStream(live.hub, request, reply, request.params.workshopId, 'all', {
+        shape: (event) => {
+          if (event.kind === 'tally') return service.tallyForParticipant(event.payload as WorkshopTally, groupId);
+          if (event.kind === 'comment') return commentForAudience(event.payload as EventComment);
+          return event.payload;
+        },
+        // Everything else is the same for every participant: one text per group.
+        variant: () => `group:${groupId ?? ''}`,
+        observe: (event) => {
+          const moved = (event.payload as { movedParticipantId?: string }).movedParticipantId;
+          if (event.kind === 'state' && moved === participant.id)
+            void repo
+              .findParticipant(deps.db, participant.workshopId, participant.id)
+              .then((row) => {
+                groupId = row?.groupId ?? null;
+              })
+              .catch(() => {});
+        },
       });
     },
   );

@@ -17,7 +17,7 @@ import { findEvent } from './presentation-repo.js';
 import { scheduleCounts } from './presentation-service.js';
 import * as repo from './repo.js';
 import { scheduleLiveCounts, tallyForParticipant, viewOf, type WorkshopDeps } from './service.js';
-import { itemOf, roundSheetOf } from './sheet.js';
+import { itemOf, roundItemsOf, roundSheetOf } from './sheet.js';
 
 /**
  * The participants' side of a workshop: joining by code without an account, the cookie that
@@ -126,15 +126,24 @@ async function roleOf(
   throw new AppError('validation', undefined, [{ path: 'body.judgeKey', code: 'event.judge_key_wrong' }]);
 }
 
+/** The participant id and secret a cookie holds, when it has their shape. */
+function cookieParts(cookie: string | undefined) {
+  const [id, token] = (cookie ?? '').split('.');
+  return id && token && /^[0-9a-f-]{36}$/.test(id) ? { id, token } : null;
+}
+
+function secretMatches(secretHash: string, token: string) {
+  const given = Buffer.from(hashToken(token));
+  const kept = Buffer.from(secretHash);
+  return given.length === kept.length && timingSafeEqual(given, kept);
+}
+
 /** The participant a cookie names, if its secret matches; null otherwise. */
 export async function participantOf(db: Db, workshopId: string, cookie: string | undefined) {
-  const [id, token] = (cookie ?? '').split('.');
-  if (!id || !token || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const participant = await repo.findParticipant(db, workshopId, id);
-  if (!participant) return null;
-  const given = Buffer.from(hashToken(token));
-  const kept = Buffer.from(participant.secretHash);
-  return given.length === kept.length && timingSafeEqual(given, kept) ? participant : null;
+  const parts = cookieParts(cookie);
+  if (!parts) return null;
+  const participant = await repo.findParticipant(db, workshopId, parts.id);
+  return participant && secretMatches(participant.secretHash, parts.token) ? participant : null;
 }
 
 /**
@@ -157,10 +166,12 @@ export async function requireParticipant(
   cookie: string | undefined,
   mode: repo.WorkshopRow['mode'] = 'sheet',
 ) {
-  const workshop = await repo.findWorkshopById(db, workshopId);
-  const participant = workshop?.mode === mode ? await participantOf(db, workshopId, cookie) : null;
-  if (!workshop || !participant) throw new AppError('not_found');
-  return { workshop, participant };
+  const parts = cookieParts(cookie);
+  // One read for both: every answer of a seminar starts here.
+  const found = parts ? await repo.findWorkshopAndParticipant(db, workshopId, parts.id) : null;
+  if (!parts || !found || found.workshop.mode !== mode || !secretMatches(found.participant.secretHash, parts.token))
+    throw new AppError('not_found');
+  return found;
 }
 
 export async function participantView(
@@ -195,19 +206,20 @@ export async function answer(
   if (workshop.status === 'locked') throw new AppError('workshop_locked');
   const hits = await hitRateLimit(deps.db, `workshop-answer:${participant.id}`, answerLimit.windowSeconds, deps.now());
   if (hits > answerLimit.perWindow) throw new AppError('answer_flood');
-  const round = await roundSheetOf(deps.db, workshop.orgId, workshop.roundId);
-  const item = itemOf(round, input.itemKey);
-  if (input.level !== null && input.level > item.levels.length)
-    throw new AppError('validation', undefined, [{ path: 'body.level', code: 'workshop.level_range' }]);
-  await whileOpen(deps.db, workshop.id, (tx) =>
-    repo.saveAnswer(tx, {
-      participantId: participant.id,
-      workshopId: workshop.id,
-      itemKey: input.itemKey,
-      level: input.level,
-      now: deps.now(),
-    }),
-  );
+  const item = itemOf(await roundItemsOf(deps.db, workshop.orgId, workshop.roundId), input.itemKey);
+  const row = { participantId: participant.id, workshopId: workshop.id, itemKey: input.itemKey, now: deps.now() };
+  if (input.level === null) {
+    await whileOpen(deps.db, workshop.id, (tx) => repo.saveAnswer(tx, { ...row, level: null }));
+  } else {
+    if (input.level > item.levels.length)
+      throw new AppError('validation', undefined, [{ path: 'body.level', code: 'workshop.level_range' }]);
+    // One statement, under the same share lock as whileOpen: at a seminar's rate of answers every
+    // round trip counts.
+    if (!(await repo.saveAnswerWhileOpen(deps.db, { ...row, level: input.level }))) {
+      const current = await repo.findWorkshopById(deps.db, workshop.id);
+      throw new AppError(current ? 'workshop_locked' : 'not_found');
+    }
+  }
   scheduleLiveCounts(deps, workshop.id);
 }
 

@@ -178,6 +178,19 @@ export async function findParticipant(db: Db, workshopId: string, id: string) {
   return row ?? null;
 }
 
+/** A workshop and one of its participants, in one read; null when either is not there. */
+export async function findWorkshopAndParticipant(db: Db, workshopId: string, participantId: string) {
+  const [row] = await db
+    .select({ workshop: workshops, participant: workshopParticipants })
+    .from(workshops)
+    .innerJoin(
+      workshopParticipants,
+      and(eq(workshopParticipants.workshopId, workshops.id), eq(workshopParticipants.id, participantId)),
+    )
+    .where(eq(workshops.id, workshopId));
+  return row ?? null;
+}
+
 export async function updateParticipant(
   db: Db,
   workshopId: string,
@@ -217,6 +230,27 @@ export async function saveAnswer(
       target: [workshopAnswers.participantId, workshopAnswers.itemKey],
       set: { level: row.level, updatedAt: row.now },
     });
+}
+
+/**
+ * Saves a level in one statement while the workshop is open: the insert reads the workshop row
+ * with a share lock, as whileOpen does, so it waits for a lock being taken and writes nothing
+ * once the workshop is locked. Returns whether it was saved.
+ */
+export async function saveAnswerWhileOpen(
+  db: Db,
+  row: { participantId: string; workshopId: string; itemKey: string; level: number; now: Date },
+) {
+  const result = (await db.execute(sql`
+    insert into ${workshopAnswers} (participant_id, workshop_id, item_key, level, updated_at)
+    select ${row.participantId}::uuid, ${workshops.id}, ${row.itemKey}, ${row.level}::smallint,
+           ${row.now.toISOString()}::timestamptz
+      from ${workshops}
+     where ${workshops.id} = ${row.workshopId} and ${workshops.status} = 'open'
+       for share
+    on conflict (participant_id, item_key) do update set level = excluded.level, updated_at = excluded.updated_at
+    returning 1 as saved`)) as unknown as { rows: unknown[] };
+  return result.rows.length > 0;
 }
 
 /**
@@ -304,8 +338,12 @@ export async function insertEvent(
   row: { workshopId: string; kind: string; audience: 'all' | 'facilitator'; payload: unknown; now: Date },
 ) {
   // Ids must become visible in order: a stream that has seen id 101 never looks at 100 again. So
-  // each workshop's events are added one transaction at a time (a lock held until commit).
+  // each workshop's events are added one transaction at a time (a lock held until commit). The
+  // workshop row comes first, as the insert's foreign key would take it anyway: a facilitator's
+  // change holds the row and then adds its event, and taking the two the other way round here
+  // deadlocked with it (PostgreSQL then aborted the change or the tally).
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from ${workshops} where ${workshops.id} = ${row.workshopId} for key share`);
     await tx.execute(sql`select pg_advisory_xact_lock(7263, hashtext(${row.workshopId}))`);
     const [saved] = await tx
       .insert(workshopEvents)

@@ -40,6 +40,8 @@ const itemsOf = (content: SheetTemplate): WorkshopItem[] =>
  */
 const versionItems = new Map<string, WorkshopItem[]>();
 const MAX_VERSIONS = 200;
+/** The template version each round runs, as read on this server: a round keeps its version for good. */
+const roundVersions = new Map<string, string>();
 
 /**
  * The round of a workshop, with its sheet's items; null when the round is not the organisation's
@@ -49,6 +51,8 @@ export async function roundSheetOf(db: Db, orgId: string, roundId: string | null
   if (!roundId) return null;
   const round = await repo.findRound(db, orgId, roundId);
   if (!round) return null;
+  if (roundVersions.size >= MAX_VERSIONS) roundVersions.delete(roundVersions.keys().next().value as string);
+  roundVersions.set(`${orgId}:${roundId}`, round.templateVersionId);
   let items = versionItems.get(round.templateVersionId);
   if (!items) {
     const content = await repo.findVersionContent(db, round.templateVersionId);
@@ -66,8 +70,24 @@ export async function roundSheetOf(db: Db, orgId: string, roundId: string | null
   };
 }
 
+/**
+ * The items of a workshop's round, for checking an answer: after the first read, from memory
+ * (a round never changes its version, and a version never changes).
+ */
+export async function roundItemsOf(
+  db: Db,
+  orgId: string,
+  roundId: string | null,
+): Promise<Pick<RoundSheet, 'items'> | null> {
+  if (!roundId) return null;
+  const versionId = roundVersions.get(`${orgId}:${roundId}`);
+  const items = versionId ? versionItems.get(versionId) : undefined;
+  if (items) return { items };
+  return roundSheetOf(db, orgId, roundId);
+}
+
 /** The item a request names (at body.itemKey), or the field error every workshop route gives for one not on the sheet. */
-export function itemOf(round: RoundSheet | null, itemKey: string): WorkshopItem {
+export function itemOf(round: Pick<RoundSheet, 'items'> | null, itemKey: string): WorkshopItem {
   const item = round?.items.find((i) => i.key === itemKey);
   if (!item) throw new AppError('validation', undefined, [{ path: 'body.itemKey', code: 'workshop.item_unknown' }]);
   return item;
