@@ -156,3 +156,67 @@ describe.each([2, 3])('with k = %i, after the round closed', (k) => {
     expect(trendAfter.json().rounds).toEqual(trendBefore.json().rounds);
   });
 });
+
+describe('what a member who does not manage sheets may read', () => {
+  it('filters by their own department only, not by one a draft of theirs names', async () => {
+    const s = await setUp(2);
+    const [curious] = (await createRespondents(t, s.orgId, [{ departmentId: s.dept.z }])) as [Respondent];
+    // A round still open: the member saves a draft naming X, and never submits.
+    const { templateId } = await importTemplate(t, s.orgId, s.cookie);
+    const roundId = await createRound(t, s.orgId, s.cookie, { templateId, anonymityThreshold: 2 });
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${s.orgId}/rounds/${roundId}/my-response`,
+      headers: { cookie: curious.cookie },
+      payload: { position: 'staff', departmentId: s.dept.x, mostImportantItemKey: null, answers: [] },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const read = (id: string, departmentId: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/orgs/${s.orgId}/rounds/${id}/results?departmentId=${departmentId}`,
+        headers: { cookie: curious.cookie },
+      });
+    expect((await read(roundId, s.dept.x)).statusCode).toBe(404);
+    expect((await read(roundId, s.dept.p)).statusCode).toBe(404);
+    expect((await read(roundId, s.dept.z)).statusCode).toBe(200);
+  });
+
+  it('is not compared with an earlier cohort round they were not in', async () => {
+    const { org, cookie } = await createOrgWithAdmin(t);
+    const { templateId } = await importTemplate(t, org.id, cookie);
+    const first = await createRespondents(t, org.id, [{ count: 2 }]);
+    const second = await createRespondents(t, org.id, [{ count: 2 }]);
+    const cohortRound = async (people: Respondent[]) => {
+      const id = await createRound(t, org.id, cookie, {
+        templateId,
+        anonymityThreshold: 2,
+        scopeKind: 'cohort',
+        participantIds: people.map((p) => p.userId),
+      });
+      for (const who of people) expect((await submit(t, org.id, id, who, 2)).statusCode).toBe(201);
+      const closed = await t.app.inject({
+        method: 'POST',
+        url: `/api/orgs/${org.id}/rounds/${id}/close`,
+        headers: { cookie },
+        payload: {},
+      });
+      expect(closed.statusCode).toBe(200);
+      return id;
+    };
+    await cohortRound(first);
+    t.clock.advance(1000);
+    const later = await cohortRound(second);
+    const results = (cookieOf: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/orgs/${org.id}/rounds/${later}/results`,
+        headers: { cookie: cookieOf },
+      });
+    const outsider = (await results((second[0] as Respondent).cookie)).json();
+    expect(outsider.compare).toBeNull();
+    expect(outsider.items.every((i: { previous: unknown }) => i.previous === null)).toBe(true);
+    // The organisation's admin, who may open both, sees the comparison.
+    expect((await results(cookie)).json().compare).not.toBeNull();
+  });
+});

@@ -171,21 +171,25 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
   const { row, facts, response, membership } = await loadRound(ctx, roundId);
   const manage = canManage(ctx);
   const filter = { departmentId: query.departmentId ?? null, position: query.position ?? null };
-  let compared: RoundWithContent | null = null;
-  if (query.compareTo) {
-    // The same check as opening that round: a round the caller may not see cannot be compared with.
-    compared = await loadRound(ctx, query.compareTo).then(
+  // The same check as opening that round: a round the caller may not see is not compared with,
+  // whether asked for or found as the previous one (a cohort's earlier round, for someone not in it).
+  const openable = (id: string) =>
+    loadRound(ctx, id).then(
       (loaded) => loaded.row,
       (error: unknown) => {
         if (error instanceof AppError && error.code === 'not_found') return null;
         throw error;
       },
     );
+  let compared: RoundWithContent | null = null;
+  if (query.compareTo) {
+    compared = await openable(query.compareTo);
     if (!compared || compared.round.templateId !== row.round.templateId || compared.round.id === roundId) {
       throw new AppError('validation', undefined, [{ path: 'querystring.compareTo', code: 'round.compare_unknown' }]);
     }
   } else {
-    compared = await findPreviousRound(ctx, row.round, facts);
+    const previous = await findPreviousRound(ctx, row.round, facts);
+    compared = previous && (await openable(previous.round.id)) ? previous : null;
   }
   const compareRound = compared?.round ?? null;
   const contentOf = new Map<string, SheetTemplate>([[roundId, row.content]]);
@@ -198,14 +202,12 @@ export async function getResults(ctx: OrgContext, roundId: string, query: Result
   const current = data.get(roundId) as RoundData;
   // Departments the round does not count on (made since it was answered) are listed too, always empty.
   const listed = listedDepartments(current.tree, facts.tree);
-  // People who do not manage sheets may look at their own department and the units above it: the
-  // one they answered in, and the one they belong to now.
+  // People who do not manage sheets may look at their own department and the units above it, as
+  // the round counts them. (Not the department a response names: anyone may name any department in
+  // a draft.)
   const allowedDepartments = manage
     ? new Set(listed.map((d) => d.id))
-    : new Set([
-        ...selfAndAncestors(current.tree, response?.departmentId ?? null),
-        ...selfAndAncestors(listed, membership?.departmentId ?? null),
-      ]);
+    : new Set(selfAndAncestors(listed, membership?.departmentId ?? null));
   if (filter.departmentId && !allowedDepartments.has(filter.departmentId)) throw new AppError('not_found');
   const selected = selectGroup(current, filter);
   const distributions = distributionOf(current, selected.member);
