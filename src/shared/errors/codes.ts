@@ -141,6 +141,11 @@ export const errorCatalog = {
     ja: 'このワークショップには、組織のアカウントでログインした人だけが参加できます。ログインしてから参加してください。',
     en: 'Only members of the organisation, signed in, can join this workshop. Sign in and join again.',
   },
+  workshop_answers_started: {
+    status: 409,
+    ja: '匿名の実施回では、だれかが回答を始めたあとは参加者をグループ間で移せません。移せるかどうかで、その人が回答したかが分かってしまうためです。',
+    en: 'On an anonymous round nobody can be moved between groups once answering has begun: whether a move is allowed would tell who has answered.',
+  },
   participant_answered: {
     status: 409,
     ja: '回答を始めた人は別のグループに移せません。移すと、前後の分布の差からその人の回答が分かってしまうためです。',

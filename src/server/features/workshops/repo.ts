@@ -64,6 +64,16 @@ export async function hasAnswered(db: Db, participantId: string) {
   return Number(row?.n ?? 0) > 0;
 }
 
+/** Whether anyone in the workshop has given an answer (or one the tally still counts). */
+export async function workshopHasAnswers(db: Db, workshopId: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(workshopAnswers)
+    .where(eq(workshopAnswers.workshopId, workshopId))
+    .limit(1);
+  return Boolean(row);
+}
+
 export async function findWorkshopByCode(db: Db, code: string) {
   const [row] = await db.select().from(workshops).where(eq(workshops.code, code));
   return row ?? null;

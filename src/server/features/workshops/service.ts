@@ -380,7 +380,12 @@ export async function moveParticipant(
     const participant = await repo.findParticipant(tx.db, workshop.id, participantId);
     if (!participant) throw new AppError('not_found');
     // Answers count in the group their giver is in: moving someone who answered would show their
-    // answers as the difference between the groups' spreads before and after.
+    // answers as the difference between the groups' spreads before and after. On an anonymous
+    // round, where progress names nobody, a refusal for this one person would say they answered:
+    // once anyone has, nobody is moved.
+    const round = await roundSheetOf(tx.db, workshop.orgId, workshop.roundId);
+    if (round?.anonymous && (await repo.workshopHasAnswers(tx.db, workshop.id)))
+      throw new AppError('workshop_answers_started');
     if (await repo.hasAnswered(tx.db, participantId)) throw new AppError('participant_answered');
     await repo.updateParticipant(tx.db, workshop.id, participantId, { groupId: input.groupId });
     // A state event tells the moved person's stream to follow them to their new group.

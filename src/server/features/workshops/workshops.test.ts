@@ -364,6 +364,31 @@ describe('a workshop on an anonymous round, watched by its facilitator', () => {
     expect(polls).toEqual([null, null, 3, 3]);
   });
 
+  it('moves nobody between groups once anyone has answered, so a refusal does not point at one person', async () => {
+    const { id, code } = await openWorkshop({ grouping: 'assigned', groupNames: ['A班', 'B班'] });
+    const [first, second] = await Promise.all([join(code, '先に答える人'), join(code, 'まだの人')]);
+    const groups = (await view(id)).groups;
+    const participants = (
+      await t.app.inject({ method: 'GET', url: `${base()}/${id}/progress`, headers: { cookie: org.cookie } })
+    ).json().participants as { id: string; nickname: string }[];
+    const idOf = (nickname: string) => participants.find((p) => p.nickname === nickname)?.id;
+    const move = (participantId: string | undefined, groupId: string | undefined) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `${base()}/${id}/participants/${participantId}`,
+        headers: { cookie: org.cookie },
+        payload: { groupId },
+      });
+    expect((await move(idOf('まだの人'), groups[0]?.id)).statusCode).toBe(200);
+    expect((await answer(id, first?.cookie ?? '', 'vision', 2)).statusCode).toBe(204);
+    for (const nickname of ['先に答える人', 'まだの人']) {
+      const refused = await move(idOf(nickname), groups[1]?.id);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('workshop_answers_started');
+    }
+    expect(second).toBeDefined();
+  });
+
   it('on a named round stays live: each answer counts at once and progress names who answered', async () => {
     const { id, code } = await openWorkshop({ grouping: 'position', roundId: namedRoundId });
     const people = await Promise.all(['甲', '乙', '丙', '丁'].map((n) => join(code, n)));
