@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMember, createOrgWithAdmin, logIn, TEST_PASSWORD } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
-import { loginLimitsFrom, slowDownFor } from './login-locks.js';
+import { addressBucket, loginLimitsFrom, slowDownFor } from './login-locks.js';
 
 /**
  * Failed logins are limited without letting one address shut out everyone behind it: per account
@@ -47,6 +47,33 @@ describe('failed logins', () => {
     expect(slowDownFor(5, limits)).toBe(0);
     expect(slowDownFor(6, limits)).toBe(1);
     expect(slowDownFor(10_000, { ...limits, slowDownMs: 250 })).toBe(3000);
+  });
+
+  it('from a busy address are hashed one at a time: a flood at once is refused unhashed, a colleague still gets in', async () => {
+    const ip = '10.9.5.1';
+    for (let i = 0; i < 6; i++) expect((await attempt(`hot${i}@example.jp`, 'wrong', ip)).statusCode).toBe(401);
+    const flood = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt(`flood${i}@example.jp`, 'wrong', ip).then((r) => r.statusCode)),
+    );
+    expect(flood.every((s) => s === 401 || s === 429)).toBe(true);
+    expect(flood.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(flood.filter((s) => s === 401).length).toBeGreaterThanOrEqual(20);
+    const { user } = await createMember(t);
+    await logIn(t, user.email, TEST_PASSWORD, ip);
+  });
+
+  it('count an IPv6 network as one address, by its /64', async () => {
+    expect(addressBucket('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:0db8:0001:0002::9')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(addressBucket('10.0.0.1')).toBe('10.0.0.1');
+    expect(addressBucket(null)).toBe('unknown');
+    const { user } = await createMember(t);
+    expect((await attempt(user.email, 'wrong', '2001:db8:9:9::1')).statusCode).toBe(401);
+    expect((await attempt(user.email, 'wrong', '2001:db8:9:9::2')).statusCode).toBe(401);
+    // The third from the same /64 is the pair's third: refused, as from one address.
+    expect((await attempt(user.email, TEST_PASSWORD, '2001:db8:9:9:ffff::3')).statusCode).toBe(429);
+    await logIn(t, user.email, TEST_PASSWORD, '2001:db8:9:a::1');
   });
 
   it('lock an account guessed from many addresses; its org admin sees the lock, lifts it, and it is audited', async () => {
