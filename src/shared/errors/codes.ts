@@ -201,6 +201,11 @@ export const errorCatalog = {
     ja: 'このメールのリンクは表示できません。メールが送信される設定のときは、リンクは受け取った本人にしか届きません。',
     en: "This mail's link cannot be shown. Where mails are sent, a link reaches only the person it was sent to.",
   },
+  login_unlock_limit: {
+    status: 429,
+    ja: 'このアカウントのログインロックは、今日はもう解除できません（1日3回まで）。本人にパスワードの再設定を案内してください。',
+    en: "This account's login lock cannot be lifted again today (three times a day at most). Ask the person to reset their password.",
+  },
   account_locked: {
     status: 429,
     ja: 'ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらく待つか、パスワードを再設定するか、組織の管理者にロックの解除を依頼してください。',

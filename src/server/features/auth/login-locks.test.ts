@@ -135,6 +135,19 @@ describe('failed logins', () => {
       headers: { cookie: admin },
     });
     expect(audit.json().items).toHaveLength(1);
+
+    // Each lift is another round of guesses: three a day, then the person resets their password.
+    const lift = () =>
+      t.app.inject({
+        method: 'DELETE',
+        url: `/api/orgs/${org.id}/login-locks/${staff.membership.id}`,
+        headers: { cookie: admin },
+      });
+    expect((await lift()).statusCode).toBe(200);
+    expect((await lift()).statusCode).toBe(200);
+    const fourth = await lift();
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().code).toBe('login_unlock_limit');
   });
 
   it('end when the person resets their password, and by themselves after the window', async () => {

@@ -157,6 +157,14 @@ export async function lockedAccounts(
   return out;
 }
 
+/** How often an administrator may lift one account's lock in a day: each lift is another round of guesses. */
+export const liftsPerDay = 3;
+
+/** Counts an administrator's lift of an account's lock; false past the day's share. */
+export async function admitLoginLockLift(ctx: ServiceContext, email: string): Promise<boolean> {
+  return (await hitRateLimit(ctx.db, `login:lift:${email}`, 86_400, ctx.now())) <= liftsPerDay;
+}
+
 /** Lifts the lock of an account and its per-address counts: the person may try again at once. */
 export async function liftLoginLock(ctx: ServiceContext, email: string): Promise<void> {
   await clearRateLimit(ctx.db, accountKey(email));

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { listPermissions } from '../../../shared/auth/permissions.js';
 import type { Me } from '../../../shared/auth/schema.js';
 import type { Locale } from '../../../shared/common/schema.js';
@@ -8,7 +9,7 @@ import { hitRateLimit } from '../../lib/rate-limit.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
 import type { Mailer } from '../mail/mailer.js';
 import { passwordResetMail } from '../mail/templates.js';
-import { type LoginLimits, liftLoginLock, verifyPasswordAttempt } from './login-locks.js';
+import { addressBucket, type LoginLimits, liftLoginLock, slowDownFor, verifyPasswordAttempt } from './login-locks.js';
 import { hashPassword } from './password.js';
 import * as repo from './repo.js';
 
@@ -162,8 +163,12 @@ export async function admitPasswordResetRequest(
   // Five links per address and a login's worth of requests per sender and window: enough for a
   // person who lost a mail, too few to flood someone's inbox.
   const perAddress = await hitRateLimit(ctx.db, `reset:account:${email}`, limits.windowSeconds, now);
-  const perSender = await hitRateLimit(ctx.db, `reset:ip:${ctx.ip ?? 'unknown'}`, limits.windowSeconds, now);
-  if (perSender > limits.maxPerIp) throw new AppError('rate_limited');
+  // A city hall asks from one address: that address is slowed, and refused only far beyond what
+  // its people would ask (a reset is how a locked account is opened again).
+  const perSender = await hitRateLimit(ctx.db, `reset:ip:${addressBucket(ctx.ip)}`, limits.windowSeconds, now);
+  if (perSender > limits.maxPerIp * 10) throw new AppError('rate_limited');
+  const delay = slowDownFor(perSender, limits);
+  if (delay > 0) await sleep(delay);
   return perAddress <= 5;
 }
 

@@ -3,7 +3,7 @@ import type { Invitation, LoginLock, Member, UpdateMemberInput } from '../../../
 import { AppError } from '../../lib/app-error.js';
 import { diffFields, inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
-import { type LoginLimits, liftLoginLock, lockedAccounts } from '../auth/login-locks.js';
+import { admitLoginLockLift, type LoginLimits, liftLoginLock, lockedAccounts } from '../auth/login-locks.js';
 import type { Mailer } from '../mail/mailer.js';
 import { lockOrg } from '../orgs/repo.js';
 import { type InvitationInput, inviteToOrg } from './invitations.js';
@@ -119,6 +119,8 @@ export async function liftMemberLoginLock(ctx: OrgContext, membershipId: string)
   await inTransaction(ctx, async (tx) => {
     const member = await repo.findMember(tx.db, tx.scope, membershipId);
     if (!member) throw new AppError('not_found');
+    // Lifting in a loop would let someone guess on and on: a few a day, then a password reset.
+    if (!(await admitLoginLockLift(tx, member.email))) throw new AppError('login_unlock_limit');
     await liftLoginLock(tx, member.email);
     await recordAudit(tx, {
       orgId: tx.scope.orgId,
