@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMember, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
+import { createMember, createOrg, createOrgWithAdmin, logIn } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { buildApp } from '../../app.js';
 import { createMailer } from '../mail/mailer.js';
@@ -121,6 +121,41 @@ describe('outbox', () => {
       const foreign = await t.app.inject({ method: 'POST', url, headers: { cookie: other.cookie }, payload: {} });
       expect(foreign.statusCode, url).toBe(404);
     }
+  });
+
+  it("records a platform admin's reading of a reset link in the person's own organisations too", async () => {
+    const city = await createOrgWithAdmin(t);
+    const staff = await createMember(t, { orgId: city.org.id });
+    const platform = await createOrg(t, { kind: 'npo', isPlatform: true, name: '運営' });
+    const root = await createMember(t, { orgId: platform.id, role: 'platform_admin', position: 'other' });
+    const rootCookie = await logIn(t, root.user.email);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: staff.user.email },
+    });
+    expect(asked.statusCode).toBe(202);
+    await t.waitForMails(staff.user.email);
+    const outbox = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${platform.id}/outbox`,
+      headers: { cookie: rootCookie },
+    });
+    const mail = outbox.json().find((m: { to: string }) => m.to === staff.user.email);
+    expect(mail).toMatchObject({ orgId: null, hiddenLink: true, revealable: true });
+    const revealed = await t.app.inject({
+      method: 'POST',
+      url: `/api/orgs/${platform.id}/outbox/${mail.id}/reveal`,
+      headers: { cookie: rootCookie },
+      payload: {},
+    });
+    expect(revealed.json().text).toMatch(/reset-password\/[A-Za-z0-9_-]{20,}/);
+    const cityLog = await t.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${city.org.id}/audit-events?action=mail.reveal_link`,
+      headers: { cookie: city.cookie },
+    });
+    expect(cityLog.json().items).toMatchObject([{ actorId: root.user.id, targetId: mail.id }]);
   });
 
   it('never shows a working link where mails are sent, a failed one included', async () => {

@@ -1,10 +1,21 @@
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Mail } from '../../../shared/mail/schema.js';
 import { mails } from '../../db/schema/mails.js';
+import { memberships } from '../../db/schema/memberships.js';
+import { users } from '../../db/schema/users.js';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction, recordAudit } from '../../lib/audit.js';
 import type { OrgContext } from '../../lib/context.js';
 import { hideLinkTokens, type Mailer } from './mailer.js';
+
+async function orgsOfRecipient(ctx: OrgContext, email: string): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ orgId: memberships.orgId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, email));
+  return rows.map((r) => r.orgId);
+}
 
 /** The mails the caller may read: the organisation's, and for platform admins those of no organisation (password resets). */
 function readable(ctx: OrgContext) {
@@ -53,13 +64,18 @@ export async function revealMail(ctx: OrgContext, mailer: Mailer, mailId: string
       .limit(1);
     if (!row) throw new AppError('not_found');
     if (mailer.sends || row.status !== 'stored') throw new AppError('mail_link_unavailable');
-    await recordAudit(tx, {
-      orgId: tx.scope.orgId,
-      action: 'mail.reveal_link',
-      targetType: 'mail',
-      targetId: row.id,
-      changes: { to: row.to, subject: row.subject },
-    });
+    // A mail of no organisation (a password reset) is recorded where its reader works and in every
+    // organisation of the person it was for, whose admins should know their account's link was read.
+    const orgIds = new Set([tx.scope.orgId]);
+    if (row.orgId === null) for (const orgId of await orgsOfRecipient(tx, row.to)) orgIds.add(orgId);
+    for (const orgId of orgIds)
+      await recordAudit(tx, {
+        orgId,
+        action: 'mail.reveal_link',
+        targetType: 'mail',
+        targetId: row.id,
+        changes: { to: row.to, subject: row.subject },
+      });
     return { text: row.text };
   });
 }
