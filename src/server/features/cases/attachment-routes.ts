@@ -56,12 +56,15 @@ async function readUpload(request: FastifyRequest) {
 
 /** Sends a stored file so that no browser runs it: its real type, nosniff, and images alone inline. */
 function sendFile(reply: FastifyReply, file: { fileName: string; mediaType: string; content: Buffer }) {
-  return reply
-    .header('content-type', file.mediaType)
-    .header('content-disposition', contentDisposition(file.fileName, isImageType(file.mediaType)))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-cache')
-    .send(file.content);
+  return (
+    reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', contentDisposition(file.fileName, isImageType(file.mediaType)))
+      .header('x-content-type-options', 'nosniff')
+      // Internal photos and documents must not stay in a shared computer's cache either.
+      .header('cache-control', 'no-store')
+      .send(file.content)
+  );
 }
 
 /** Photos and documents of a case: upload, download, delete; and the download of a public case's files. */

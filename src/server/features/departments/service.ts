@@ -69,8 +69,9 @@ export async function createDepartment(ctx: OrgContext, input: CreateDepartmentI
 /** Renames or moves a department; a department can never end up under itself. */
 export async function updateDepartment(ctx: OrgContext, id: string, input: UpdateDepartmentInput): Promise<Department> {
   await inTransaction(ctx, async (tx) => {
-    // Two moves at once (A under B, B under A) could each pass the cycle check alone.
-    if (input.parentId) await lockOrg(tx.db, tx.scope);
+    // Two moves at once (A under B, B under A) could each pass the cycle check alone; a move to the
+    // top takes the lock too, so a round taking its units reads the tree between moves.
+    if (input.parentId !== undefined) await lockOrg(tx.db, tx.scope);
     const before = await repo.findDepartment(tx.db, tx.scope, id);
     if (!before) throw new AppError('not_found');
     if (input.parentId) {

@@ -29,9 +29,20 @@ export interface Mailer {
   transmit(row: MailRow): Promise<void>;
 }
 
-/** An SMTP transport from SMTP_URL, or null: then mails stay in the outbox for admins to read. */
+/**
+ * An SMTP transport from SMTP_URL, or null: then mails stay in the outbox for admins to read. A
+ * server that does not answer gives up well within a job's lease, so a retry never overlaps a send
+ * still hanging (which would send the mail twice).
+ */
 export function createSmtpTransport(smtpUrl: string | undefined): Transporter | null {
-  return smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  return smtpUrl
+    ? nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      })
+    : null;
 }
 
 /**
