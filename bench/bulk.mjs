@@ -14,3 +14,22 @@ export async function insertColumns(db, table, columns, rows, batchSize = 20_000
     );
   }
 }
+
+/** Columns of users and memberships as the benches' people are inserted. */
+export const userColumns = {
+  id: 'uuid',
+  email: 'text',
+  display_name: 'text',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+export const membershipColumns = {
+  id: 'uuid',
+  org_id: 'uuid',
+  user_id: 'uuid',
+  role: 'text',
+  position: 'text',
+  department_id: 'uuid',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};

@@ -3,7 +3,7 @@
 // person, and in each city an open round of the 職場編（簡易版） that some have already answered.
 // Bulk rows go in through unnest() arrays; the template and the rounds are made through the API.
 import { randomUUID } from 'node:crypto';
-import { insertColumns } from './bulk.mjs';
+import { insertColumns, membershipColumns, userColumns } from './bulk.mjs';
 import { seedCases } from './cases-data.mjs';
 import { createRandom } from './random.mjs';
 import { apiClient, newSession } from './rounds-data.mjs';
@@ -116,7 +116,7 @@ export async function seedLoadData(db, baseUrl, settings, onProgress = () => {})
   await insertColumns(
     db,
     'users',
-    { id: 'uuid', email: 'text', display_name: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    userColumns,
     people.map((p, i) => ({
       id: p.userId,
       email: `person-${String(i).padStart(5, '0')}@load.kaizen-navi.jp`,
@@ -125,21 +125,7 @@ export async function seedLoadData(db, baseUrl, settings, onProgress = () => {})
       updated_at: now,
     })),
   );
-  await insertColumns(
-    db,
-    'memberships',
-    {
-      id: 'uuid',
-      org_id: 'uuid',
-      user_id: 'uuid',
-      role: 'text',
-      position: 'text',
-      department_id: 'uuid',
-      created_at: 'timestamptz',
-      updated_at: 'timestamptz',
-    },
-    memberships,
-  );
+  await insertColumns(db, 'memberships', membershipColumns, memberships);
   await insertColumns(
     db,
     'sessions',

@@ -3,7 +3,7 @@
 // and two closed rounds of it (this year's and last year's) filled with generated responses.
 // Bulk rows go in through unnest() arrays: one statement per batch instead of one per row.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { insertColumns } from './bulk.mjs';
+import { insertColumns, membershipColumns, userColumns } from './bulk.mjs';
 import { createRandom } from './random.mjs';
 
 const SAMPLE_KEY = 'workplace-detailed';
@@ -210,7 +210,7 @@ export async function seedRoundsOrg(db, baseUrl, settings) {
   await insertColumns(
     db,
     'users',
-    { id: 'uuid', email: 'text', display_name: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
+    userColumns,
     members.map((m, i) => ({
       id: m.userId,
       email: `member-${String(i).padStart(5, '0')}@bench.kaizen-navi.jp`,
@@ -222,16 +222,7 @@ export async function seedRoundsOrg(db, baseUrl, settings) {
   await insertColumns(
     db,
     'memberships',
-    {
-      id: 'uuid',
-      org_id: 'uuid',
-      user_id: 'uuid',
-      role: 'text',
-      position: 'text',
-      department_id: 'uuid',
-      created_at: 'timestamptz',
-      updated_at: 'timestamptz',
-    },
+    membershipColumns,
     members.map((m, i) => ({
       id: randomUUID(),
       org_id: orgId,
